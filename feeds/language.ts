@@ -1,0 +1,40 @@
+// Detects an item's language (ISO 639-1). A feed's declared language can be wrong or missing,
+// so detection decides when it is confident and the declaration breaks ties.
+
+import { eld } from 'eld/medium';
+
+/** The EU's official languages plus Russian and Ukrainian; eld lacks Maltese and Irish. */
+export const SUPPORTED_LANGUAGES = [
+  'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv',
+  'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'ru', 'uk',
+] as const;
+
+// Neighbouring languages stay in the subset so that, say, Serbian or Norwegian text is not
+// forced into Croatian or Danish.
+eld.setLanguageSubset([
+  ...SUPPORTED_LANGUAGES.filter((l) => l !== 'mt' && l !== 'ga'),
+  'sr', 'no', 'ca', 'tr', 'sq', 'eu', 'is', 'be', 'ar', 'zh', 'ja',
+]);
+
+const MALTESE_LETTERS = /[ċġħĊĠĦ]/g;
+const IRISH_WORDS = new Set([
+  'agus', 'bhí', 'tá', 'atá', 'níl', 'ní', 'faoi', 'chun', 'leis', 'ón', 'ag', 'ar', 'na', 'don', 'sa',
+  'mar', 'go', 'seo', 'sin', 'idir', 'tar', 'éis', 'rialtas', 'uachtarán', 'éireann', 'dúirt',
+]);
+
+function looksIrish(words: string[]): boolean {
+  let hits = 0;
+  for (const w of words) if (IRISH_WORDS.has(w)) hits++;
+  return words.length >= 4 && hits / words.length >= 0.2 && hits >= 2;
+}
+
+export function detectLanguage(text: string, declared?: string): string | undefined {
+  const sample = text.slice(0, 2000);
+  const declaredCode = declared?.toLowerCase().split(/[-_]/)[0] || undefined;
+  if ((sample.match(MALTESE_LETTERS)?.length ?? 0) >= 2) return 'mt';
+  if (looksIrish(sample.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean))) return 'ga';
+  const result = eld.detect(sample);
+  if (!result.language) return declaredCode;
+  if (declaredCode && !result.isReliable()) return declaredCode;
+  return result.language;
+}
