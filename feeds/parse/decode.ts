@@ -1,5 +1,8 @@
 // Turns a feed's bytes into text: BOM, then the HTTP charset, then the XML declaration, then
-// UTF-16 sniffing, then UTF-8. A BOM is in the bytes themselves, so it outranks a header.
+// UTF-16 sniffing, then UTF-8, then a statistical guess for bytes that are not UTF-8 and say
+// nothing of their encoding. A BOM is in the bytes themselves, so it outranks a header.
+
+import chardet from 'chardet';
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string };
 
@@ -47,8 +50,17 @@ function decodeWith(encoding: string, b: Uint8Array): string | undefined {
   }
 }
 
+function isUtf8(b: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function decodeFeedBytes(bytes: Uint8Array, headerCharset?: string): Decoded {
-  if (bytes.length === 0) return { ok: false, error: 'the document is empty' };
+  if (bytes.length === 0) return { ok: false, error: 'not a feed: the document is empty' };
   const bom = bomEncoding(bytes);
   const candidates: { encoding: string; body: Uint8Array }[] = [];
   if (bom) candidates.push({ encoding: bom.encoding, body: bytes.subarray(bom.skip) });
@@ -57,6 +69,10 @@ export function decodeFeedBytes(bytes: Uint8Array, headerCharset?: string): Deco
   if (sniffed) candidates.push({ encoding: sniffed, body: bytes });
   const declared = declaredEncoding(bytes);
   if (declared) candidates.push({ encoding: declared, body: bytes });
+  if (candidates.length === 0 && !isUtf8(bytes)) {
+    const guess = chardet.detect(bytes.subarray(0, 64 * 1024));
+    if (guess) candidates.push({ encoding: guess, body: bytes });
+  }
   candidates.push({ encoding: 'utf-8', body: bytes });
   for (const c of candidates) {
     const text = decodeWith(c.encoding, c.body);

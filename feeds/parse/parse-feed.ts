@@ -52,8 +52,11 @@ function str(value: unknown): string {
   if (Array.isArray(value)) return str(value[0]);
   if (value && typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if ('_' in v) return str(v._);
+    if ('_' in v && Object.keys(v).every((k) => k === '_' || k === '$')) return str(v._);
     if ('$' in v && v.$ && typeof v.$ === 'object' && 'href' in (v.$ as object)) return str((v.$ as Record<string, unknown>).href);
+    // Atom type="xhtml" content arrives as nested elements (xml2js keeps no order of mixed
+    // content, so the text comes first and then each child's).
+    return Object.entries(v).filter(([k]) => k !== '$').map(([, child]) => str(child)).filter(Boolean).join(' ');
   }
   return '';
 }

@@ -4,7 +4,7 @@
 import { parseQuery } from './query/parse.ts';
 import { BODY_OFFSET, compileNode, evaluate, PatternTable, scanDocument, type CompiledNode, type Document, type Scan } from './query/matcher.ts';
 import type { Span } from './query/spans.ts';
-import type { Theme, ThemeHit } from '../types.ts';
+import type { NewsItem, Theme, ThemeHit } from '../types.ts';
 
 export type { Document } from './query/matcher.ts';
 
@@ -81,4 +81,9 @@ export function compileThemes(themes: readonly Pick<Theme, 'id' | 'query' | 'thr
       },
     },
   };
+}
+
+/** What of a news item is matched: the headline, and the summary followed by the full text. */
+export function documentOf(item: Pick<NewsItem, 'title' | 'summary' | 'text'>): Document {
+  return { title: item.title, body: item.text ? `${item.summary}\n\n${item.text}` : item.summary };
 }

@@ -1,0 +1,42 @@
+// `npm run eval`: theme precision, recall and F1 on the labelled corpus, per theme and per
+// language, and the macro-F1. `-- --errors` also lists every miss and false alarm.
+
+import { loadCorpus } from './corpus.ts';
+import { evaluatePredictions, type Scored } from './metrics.ts';
+import { builtinMatcher } from '../../feeds/themes/builtin-matcher.ts';
+
+const showErrors = process.argv.includes('--errors');
+const selected = builtinMatcher();
+if (!selected.ok) throw new Error(selected.error);
+const themeIds = selected.themes.map((t) => t.id);
+const corpus = loadCorpus();
+
+const predictions = corpus.map((item) => {
+  const hits = selected.matcher.match({ title: item.title, body: item.summary });
+  const predicted = hits.map((h) => h.themeId);
+  if (showErrors) {
+    for (const t of themeIds) {
+      const want = item.themes.includes(t);
+      const got = predicted.includes(t);
+      if (want && !got) console.log(`MISS  ${t.padEnd(24)} ${item.id}: ${item.title}`);
+      if (got && !want && !item.allowed.includes(t)) {
+        const terms = hits.find((h) => h.themeId === t)?.terms.join(', ');
+        console.log(`FALSE ${t.padEnd(24)} ${item.id}: ${item.title}  [${terms}]${item.trap ? ` (trap: ${item.trap})` : ''}`);
+      }
+    }
+  }
+  return { lang: item.lang, expected: item.themes, allowed: item.allowed, predicted };
+});
+
+const report = evaluatePredictions(themeIds, predictions);
+const pct = (x: number) => x.toFixed(3);
+const row = (name: string, s: Scored) =>
+  `${name.padEnd(26)} P ${pct(s.p)}  R ${pct(s.r)}  F1 ${pct(s.f1)}   (tp ${s.counts.tp}, fp ${s.counts.fp}, fn ${s.counts.fn})`;
+
+const languages = new Set(corpus.map((i) => i.lang));
+console.log(`corpus: ${corpus.length} items in ${languages.size} languages, ${corpus.filter((i) => i.themes.length === 0).length} with no theme\n`);
+console.log('by theme');
+for (const [t, s] of report.byTheme) console.log(`  ${row(t, s)}`);
+console.log('\nby language (all themes pooled)');
+for (const [l, s] of report.byLanguage) console.log(`  ${row(l, s)}`);
+console.log(`\nmacro-F1 ${pct(report.macroF1)}`);
