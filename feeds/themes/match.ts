@@ -4,6 +4,7 @@
 import { parseQuery } from './query/parse.ts';
 import { BODY_OFFSET, compileNode, evaluate, PatternTable, scanDocument, type CompiledNode, type Document, type Scan } from './query/matcher.ts';
 import type { Span } from './query/spans.ts';
+import { tokenize } from './query/text.ts';
 import type { NewsItem, Theme, ThemeHit } from '../types.ts';
 
 export type { Document } from './query/matcher.ts';
@@ -28,11 +29,9 @@ function quote(span: Span, scan: Scan): { key: string; text: string } {
   const title = span.end < BODY_OFFSET;
   const words = title ? scan.titleWords : scan.bodyWords;
   const offset = title ? 0 : BODY_OFFSET;
-  const first = words[span.start - offset]!;
-  const last = words[span.end - offset]!;
   const source = title ? scan.title : scan.body;
-  const key = words.slice(span.start - offset, span.end - offset + 1).map((w) => w.text).join(' ');
-  return { key, text: source.slice(first.start, last.end) };
+  const text = source.slice(words.starts[span.start - offset], words.ends[span.end - offset]);
+  return { key: tokenize(text).map((w) => w.text).join(' '), text };
 }
 
 /** Turns the spans that made a theme match into its score and quoted terms. */

@@ -2,8 +2,8 @@
 // words once (time linear in its length), then evaluates each query tree over the spans found.
 
 import type { QueryNode, WordPattern } from './ast.ts';
-import { nearSpans, unionSpans, type Span } from './spans.ts';
-import { tokenize, type Word } from './text.ts';
+import { compareSpans, nearSpans, unionSpans, type Span } from './spans.ts';
+import { ASCII_WORD, foldWord, isSoftSeparator, isWordChar } from './text.ts';
 
 interface TrieNode {
   children: Map<number, TrieNode>;
@@ -21,12 +21,18 @@ function newNode(): TrieNode {
 export class PatternTable {
   readonly root: TrieNode = newNode();
   private readonly ids = new Map<string, number>();
+  /** For each pattern, the indices of every compiled node with that pattern below it. */
+  readonly ancestors = new Map<number, Int32Array>();
   size = 0;
+  /** How many compiled nodes use this table; each has an index below this. */
+  nodeCount = 0;
+  private readonly walks = new Map<string, WordWalk>();
 
   idOf(word: WordPattern): number {
     const key = (word.prefix ? '*' : '=') + word.text;
     const known = this.ids.get(key);
     if (known !== undefined) return known;
+    this.walks.clear();
     const id = this.size++;
     this.ids.set(key, id);
     let node = this.root;
@@ -39,14 +45,47 @@ export class PatternTable {
     (word.prefix ? node.prefix : node.exact).push(id);
     return id;
   }
+
+  /**
+   * The folded form of a word as written and the trie walk over it, cached by the written
+   * form: news text repeats its words endlessly, so most words cost one lookup.
+   */
+  walkWord(raw: string): WordWalk {
+    let walk = this.walks.get(raw);
+    if (walk) return walk;
+    const text = foldWord(raw);
+    const prefix: number[] = [];
+    let node: TrieNode | undefined = this.root;
+    for (let k = 0; k < text.length && node; k++) {
+      node = node.children.get(text.charCodeAt(k));
+      if (node) prefix.push(...node.prefix);
+    }
+    walk = { text, prefix, exact: node ? node.exact : [], end: node };
+    if (this.walks.size >= 100_000) this.walks.clear();
+    this.walks.set(raw, walk);
+    return walk;
+  }
+}
+
+interface WordWalk {
+  /** The folded word. */
+  readonly text: string;
+  /** Prefix patterns reached within the word. */
+  readonly prefix: readonly number[];
+  /** Whole-word patterns ending exactly at the word's end. */
+  readonly exact: readonly number[];
+  /** Where the walk stands after the word, to go on into a joined word; undefined if it fell off. */
+  readonly end: TrieNode | undefined;
 }
 
 /** A query tree whose words point into a PatternTable. */
 export type CompiledNode =
-  | { readonly type: 'term'; readonly id: number; readonly titleOnly: boolean }
-  | { readonly type: 'phrase'; readonly ids: readonly number[]; readonly titleOnly: boolean }
+  | { readonly type: 'term'; readonly index: number; readonly id: number; readonly titleOnly: boolean }
+  | { readonly type: 'phrase'; readonly index: number; readonly ids: readonly number[]; readonly titleOnly: boolean }
   | {
       readonly type: 'group';
+      /** Position in the table's node numbering, for the per-scan liveness array. */
+      readonly index: number;
       readonly op: 'and' | 'or' | 'near';
       readonly distance: number;
       readonly children: readonly CompiledNode[];
@@ -54,20 +93,36 @@ export type CompiledNode =
     };
 
 export function compileNode(node: QueryNode, table: PatternTable): CompiledNode {
-  switch (node.type) {
-    case 'term':
-      return { type: 'term', id: table.idOf(node.word), titleOnly: node.titleOnly };
-    case 'phrase':
-      return { type: 'phrase', ids: node.words.map((w) => table.idOf(w)), titleOnly: node.titleOnly };
-    case 'group':
-      return {
-        type: 'group',
-        op: node.op,
-        distance: node.distance,
-        children: node.children.map((c) => compileNode(c, table)),
-        excludes: node.excludes.map((c) => compileNode(c, table)),
-      };
+  const pending: { leaf: CompiledNode; ids: number[] }[] = [];
+  const parents = new Map<CompiledNode, CompiledNode>();
+  const build = (n: QueryNode): CompiledNode => {
+    if (n.type === 'term') {
+      const leaf: CompiledNode = { type: 'term', index: table.nodeCount++, id: table.idOf(n.word), titleOnly: n.titleOnly };
+      pending.push({ leaf, ids: [leaf.id] });
+      return leaf;
+    }
+    if (n.type === 'phrase') {
+      const leaf: CompiledNode = { type: 'phrase', index: table.nodeCount++, ids: n.words.map((w) => table.idOf(w)), titleOnly: n.titleOnly };
+      pending.push({ leaf, ids: [...new Set(leaf.ids)] });
+      return leaf;
+    }
+    const index = table.nodeCount++;
+    const group: CompiledNode = {
+      type: 'group', index, op: n.op, distance: n.distance, children: n.children.map(build), excludes: n.excludes.map(build),
+    };
+    for (const c of [...group.children, ...group.excludes]) parents.set(c, group);
+    return group;
+  };
+  const root = build(node);
+  for (const { leaf, ids } of pending) {
+    const chain = [leaf.index];
+    for (let p = parents.get(leaf); p; p = parents.get(p)) chain.push(p.index);
+    for (const id of ids) {
+      const known = table.ancestors.get(id) ?? [];
+      table.ancestors.set(id, Int32Array.from(new Set([...known, ...chain])));
+    }
   }
+  return root;
 }
 
 /** Title and body words get separate numbers, far enough apart that no NEAR or phrase spans both. */
@@ -78,46 +133,120 @@ export interface Document {
   readonly body: string;
 }
 
+/** The words of one field, as parallel arrays: offsets in the field, joins. */
+export interface FieldWords {
+  readonly starts: number[];
+  readonly ends: number[];
+  /** A query term may run from word i into word i+1 (only a hyphen, apostrophe or spaces between). */
+  readonly joinsNext: boolean[];
+}
+
 export interface Scan {
   readonly title: string;
   readonly body: string;
-  readonly titleWords: readonly Word[];
-  readonly bodyWords: readonly Word[];
+  readonly titleWords: FieldWords;
+  readonly bodyWords: FieldWords;
   /** Spans per pattern id, sorted by start. */
   readonly spans: ReadonlyMap<number, Span[]>;
+  /** 1 at the index of each compiled node with a matched pattern below it; no other node can match. */
+  readonly live: Uint8Array;
 }
 
-function scanField(words: readonly Word[], offset: number, root: TrieNode, spans: Map<number, Span[]>): void {
-  const record = (id: number, start: number, end: number) => {
-    let list = spans.get(id);
-    if (!list) spans.set(id, (list = []));
-    list.push({ start: start + offset, end: end + offset });
-  };
-  for (let i = 0; i < words.length; i++) {
-    let node: TrieNode | undefined = root;
-    let w = i;
-    // Walk the trie through word i and, while the pattern goes on, through the words it joins.
-    while (node) {
-      const text = words[w]!.text;
-      for (let k = 0; k < text.length && node; k++) {
-        node = node.children.get(text.charCodeAt(k));
-        if (node) for (const id of node.prefix) record(id, i, w);
+/**
+ * Splits a field into words exactly as `tokenize` does (the property test holds the two
+ * together) and walks each through the trie in the same pass.
+ */
+function record(spans: Map<number, Span[]>, id: number, start: number, end: number): void {
+  const list = spans.get(id);
+  if (list) list.push({ start, end });
+  else spans.set(id, [{ start, end }]);
+}
+
+/** The walk over an ASCII word, lower-cased on the fly: no slice, no hashing, no cache. */
+function walkAscii(text: string, from: number, to: number, root: TrieNode, spans: Map<number, Span[]>, at: number): TrieNode | undefined {
+  let node: TrieNode | undefined = root;
+  for (let k = from; k < to && node; k++) {
+    const c = text.charCodeAt(k);
+    node = node.children.get(c >= 65 && c <= 90 ? c + 32 : c);
+    if (node) for (const id of node.prefix) record(spans, id, at, at);
+  }
+  if (node) for (const id of node.exact) record(spans, id, at, at);
+  return node;
+}
+
+/**
+ * Splits a field into words exactly as `tokenize` does (the property test holds the two
+ * together) and walks each through the trie in the same pass.
+ */
+function scanField(text: string, offset: number, table: PatternTable, spans: Map<number, Span[]>): FieldWords {
+  const words: FieldWords = { starts: [], ends: [], joinsNext: [] };
+  const ends: (TrieNode | undefined)[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
+    if (cp < 128 ? ASCII_WORD[cp] === 0 : !isWordChar(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let ascii = cp < 128;
+    for (;;) {
+      i += cp > 0xffff ? 2 : 1;
+      if (i >= text.length) break;
+      cp = text.charCodeAt(i);
+      if (cp < 128) {
+        if (ASCII_WORD[cp] === 0) break;
+        continue;
       }
-      if (!node) break;
-      for (const id of node.exact) record(id, i, w);
-      if (!words[w]!.joinsNext || w + 1 >= words.length || node.children.size === 0) break;
-      w++;
+      ascii = false;
+      if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
+      if (!isWordChar(cp)) break;
+    }
+    const walk = ascii ? undefined : table.walkWord(text.slice(start, i));
+    if (walk && walk.text.length === 0) continue; // only combining marks
+    const n = words.starts.length;
+    const at = n + offset;
+    if (!walk) ends.push(walkAscii(text, start, i, table.root, spans, at));
+    else {
+      for (const id of walk.prefix) record(spans, id, at, at);
+      for (const id of walk.exact) record(spans, id, at, at);
+      ends.push(walk.end);
+    }
+    if (n > 0) words.joinsNext[n - 1] = isSoftSeparator(text, words.ends[n - 1]!, start);
+    words.starts.push(start);
+    words.ends.push(i);
+    words.joinsNext.push(false);
+  }
+  // While a pattern goes on past a word, follow it into the words it joins (rare: compounds).
+  // These spans come after the single-word ones, so the lists they join are sorted again.
+  const joined = new Set<number>();
+  for (let w = 0; w < ends.length; w++) {
+    let node = ends[w];
+    for (let j = w; node && node.children.size > 0 && words.joinsNext[j] && j + 1 < ends.length; ) {
+      j++;
+      const next = table.walkWord(text.slice(words.starts[j], words.ends[j])).text;
+      for (let k = 0; k < next.length && node; k++) {
+        node = node.children.get(next.charCodeAt(k));
+        if (node) for (const id of node.prefix) { record(spans, id, w + offset, j + offset); joined.add(id); }
+      }
+      if (node) for (const id of node.exact) { record(spans, id, w + offset, j + offset); joined.add(id); }
     }
   }
+  for (const id of joined) spans.get(id)!.sort(compareSpans);
+  return words;
 }
 
 export function scanDocument(doc: Document, table: PatternTable): Scan {
-  const titleWords = tokenize(doc.title);
-  const bodyWords = tokenize(doc.body);
   const spans = new Map<number, Span[]>();
-  scanField(titleWords, 0, table.root, spans);
-  scanField(bodyWords, BODY_OFFSET, table.root, spans);
-  return { title: doc.title, body: doc.body, titleWords, bodyWords, spans };
+  const titleWords = scanField(doc.title, 0, table, spans);
+  const bodyWords = scanField(doc.body, BODY_OFFSET, table, spans);
+  const live = new Uint8Array(table.nodeCount);
+  for (const id of spans.keys()) {
+    const ancestors = table.ancestors.get(id);
+    if (ancestors) for (let k = 0; k < ancestors.length; k++) live[ancestors[k]!] = 1;
+  }
+  return { title: doc.title, body: doc.body, titleWords, bodyWords, spans, live };
 }
 
 const inTitle = (s: Span) => s.end < BODY_OFFSET;
@@ -141,6 +270,7 @@ function phraseSpans(ids: readonly number[], scan: Scan): Span[] {
 
 /** The spans that make a node true (empty when it does not match); they are the evidence. */
 export function evaluate(node: CompiledNode, scan: Scan): Span[] {
+  if (scan.live[node.index] !== 1) return [];
   switch (node.type) {
     case 'term': {
       const spans = scan.spans.get(node.id) ?? [];
@@ -151,8 +281,12 @@ export function evaluate(node: CompiledNode, scan: Scan): Span[] {
       return node.titleOnly ? spans.filter(inTitle) : spans;
     }
     case 'group': {
-      if (node.excludes.some((x) => evaluate(x, scan).length > 0)) return [];
-      if (node.op === 'or') return unionSpans(node.children.map((c) => evaluate(c, scan)));
+      for (const x of node.excludes) if (evaluate(x, scan).length > 0) return [];
+      if (node.op === 'or') {
+        const parts: Span[][] = [];
+        for (const c of node.children) if (scan.live[c.index] === 1) parts.push(evaluate(c, scan));
+        return unionSpans(parts);
+      }
       if (node.op === 'and') {
         const parts: Span[][] = [];
         for (const c of node.children) {

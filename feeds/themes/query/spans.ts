@@ -13,10 +13,14 @@ export function compareSpans(a: Span, b: Span): number {
 
 /** Merges sorted span lists into one sorted list without duplicates. */
 export function unionSpans(lists: readonly (readonly Span[])[]): Span[] {
-  const nonEmpty = lists.filter((l) => l.length > 0);
-  if (nonEmpty.length === 0) return [];
-  if (nonEmpty.length === 1) return nonEmpty[0]!.slice();
-  const all = nonEmpty.flat().sort(compareSpans);
+  let only: readonly Span[] | undefined;
+  let count = 0;
+  for (const l of lists) if (l.length > 0) { only = l; count++; }
+  if (count === 0) return [];
+  if (count === 1) return only!.slice();
+  const all: Span[] = [];
+  for (const l of lists) for (const s of l) all.push(s);
+  all.sort(compareSpans);
   const out: Span[] = [];
   for (const s of all) {
     const last = out[out.length - 1];

@@ -28,28 +28,73 @@ export interface Word {
   readonly joinsNext: boolean;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+export const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
+const classCache = new Map<number, boolean>();
 const JOINERS = new Set(['-', '\u2010', '\u2011', "'", '\u2019', '\u02bc', '\u2018', '`', '\u00b4']);
 
-function isSoftSeparator(sep: string): boolean {
-  if (sep.length === 1 && JOINERS.has(sep)) return true;
-  for (const ch of sep) if (ch !== ' ' && ch !== '\t' && ch !== '\u00a0') return false;
-  return sep.length > 0;
+/** Letters, digits and combining marks of any script; classes are cached per code point. */
+export function isWordChar(codePoint: number): boolean {
+  if (codePoint < 128) return ASCII_WORD[codePoint] === 1;
+  let known = classCache.get(codePoint);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(codePoint));
+    classCache.set(codePoint, known);
+  }
+  return known;
+}
+
+// News text repeats its words endlessly; folding each distinct word once pays for the cache.
+const foldCache = new Map<string, string>();
+function foldCached(word: string): string {
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    if (foldCache.size >= 100_000) foldCache.clear();
+    folded = foldWord(word);
+    foldCache.set(word, folded);
+  }
+  return folded;
+}
+
+export function isSoftSeparator(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && JOINERS.has(text[from]!)) return true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return to > from;
 }
 
 /** Splits text into words at anything that is not a letter, digit or combining mark. */
 export function tokenize(text: string): Word[] {
   const words: Word[] = [];
-  let previous: { text: string; start: number; end: number } | undefined;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (previous) {
-      words.push({ ...previous, joinsNext: isSoftSeparator(text.slice(previous.end, start)) });
+  let prevStart = -1;
+  let prevEnd = -1;
+  let prevText = '';
+  let i = 0;
+  while (i < text.length) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
+    if (!isWordChar(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
     }
-    const folded = foldWord(m[0]);
-    previous = folded.length > 0 ? { text: folded, start, end } : undefined;
+    const start = i;
+    while (i < text.length) {
+      let c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i)!;
+      if (!isWordChar(c)) break;
+      i += c > 0xffff ? 2 : 1;
+    }
+    const folded = foldCached(text.slice(start, i));
+    if (folded.length === 0) continue;
+    if (prevStart >= 0) {
+      words.push({ text: prevText, start: prevStart, end: prevEnd, joinsNext: isSoftSeparator(text, prevEnd, start) });
+    }
+    prevStart = start;
+    prevEnd = i;
+    prevText = folded;
   }
-  if (previous) words.push({ ...previous, joinsNext: false });
+  if (prevStart >= 0) words.push({ text: prevText, start: prevStart, end: prevEnd, joinsNext: false });
   return words;
 }
