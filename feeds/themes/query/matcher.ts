@@ -6,7 +6,10 @@ import { compareSpans, nearSpans, unionSpans, type Span } from './spans.ts';
 import { ASCII_WORD, foldWord, isSoftSeparator, isWordChar } from './text.ts';
 
 interface TrieNode {
-  children: Map<number, TrieNode>;
+  /** Children by char code: an array for ASCII (the common case, indexed without hashing), a map above. */
+  ascii: (TrieNode | undefined)[];
+  other: Map<number, TrieNode>;
+  hasChildren: boolean;
   /** Patterns that end here as whole words. */
   exact: number[];
   /** Patterns that end here as prefixes. */
@@ -14,7 +17,11 @@ interface TrieNode {
 }
 
 function newNode(): TrieNode {
-  return { children: new Map(), exact: [], prefix: [] };
+  return { ascii: new Array<TrieNode | undefined>(128).fill(undefined), other: new Map(), hasChildren: false, exact: [], prefix: [] };
+}
+
+function child(node: TrieNode, code: number): TrieNode | undefined {
+  return code < 128 ? node.ascii[code] : node.other.get(code);
 }
 
 /** Patterns are shared by every query compiled together, so each is looked for once. */
@@ -38,9 +45,13 @@ export class PatternTable {
     let node = this.root;
     for (let i = 0; i < word.text.length; i++) {
       const c = word.text.charCodeAt(i);
-      let child = node.children.get(c);
-      if (!child) node.children.set(c, (child = newNode()));
-      node = child;
+      let next = child(node, c);
+      if (!next) {
+        next = newNode();
+        if (c < 128) node.ascii[c] = next; else node.other.set(c, next);
+        node.hasChildren = true;
+      }
+      node = next;
     }
     (word.prefix ? node.prefix : node.exact).push(id);
     return id;
@@ -57,7 +68,7 @@ export class PatternTable {
     const prefix: number[] = [];
     let node: TrieNode | undefined = this.root;
     for (let k = 0; k < text.length && node; k++) {
-      node = node.children.get(text.charCodeAt(k));
+      node = child(node, text.charCodeAt(k));
       if (node) prefix.push(...node.prefix);
     }
     walk = { text, prefix, exact: node ? node.exact : [], end: node };
@@ -167,7 +178,7 @@ function walkAscii(text: string, from: number, to: number, root: TrieNode, spans
   let node: TrieNode | undefined = root;
   for (let k = from; k < to && node; k++) {
     const c = text.charCodeAt(k);
-    node = node.children.get(c >= 65 && c <= 90 ? c + 32 : c);
+    node = node.ascii[c >= 65 && c <= 90 ? c + 32 : c];
     if (node) for (const id of node.prefix) record(spans, id, at, at);
   }
   if (node) for (const id of node.exact) record(spans, id, at, at);
@@ -223,11 +234,11 @@ function scanField(text: string, offset: number, table: PatternTable, spans: Map
   const joined = new Set<number>();
   for (let w = 0; w < ends.length; w++) {
     let node = ends[w];
-    for (let j = w; node && node.children.size > 0 && words.joinsNext[j] && j + 1 < ends.length; ) {
+    for (let j = w; node && node.hasChildren && words.joinsNext[j] && j + 1 < ends.length; ) {
       j++;
       const next = table.walkWord(text.slice(words.starts[j], words.ends[j])).text;
       for (let k = 0; k < next.length && node; k++) {
-        node = node.children.get(next.charCodeAt(k));
+        node = child(node, next.charCodeAt(k));
         if (node) for (const id of node.prefix) { record(spans, id, w + offset, j + offset); joined.add(id); }
       }
       if (node) for (const id of node.exact) { record(spans, id, w + offset, j + offset); joined.add(id); }

@@ -30,16 +30,24 @@ export interface Word {
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 export const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
-const classCache = new Map<number, boolean>();
+/** Per BMP code point: 0 not yet known, 1 word character, 2 not. */
+const bmpClass = new Uint8Array(0x10000);
+const astralClass = new Map<number, boolean>();
 const JOINERS = new Set(['-', '\u2010', '\u2011', "'", '\u2019', '\u02bc', '\u2018', '`', '\u00b4']);
 
 /** Letters, digits and combining marks of any script; classes are cached per code point. */
 export function isWordChar(codePoint: number): boolean {
-  if (codePoint < 128) return ASCII_WORD[codePoint] === 1;
-  let known = classCache.get(codePoint);
+  if (codePoint < 0x10000) {
+    const known = bmpClass[codePoint];
+    if (known !== 0) return known === 1;
+    const word = WORD_CHAR.test(String.fromCharCode(codePoint));
+    bmpClass[codePoint] = word ? 1 : 2;
+    return word;
+  }
+  let known = astralClass.get(codePoint);
   if (known === undefined) {
     known = WORD_CHAR.test(String.fromCodePoint(codePoint));
-    classCache.set(codePoint, known);
+    astralClass.set(codePoint, known);
   }
   return known;
 }
