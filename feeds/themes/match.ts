@@ -1,6 +1,7 @@
 // Matches documents against many themes at once: every theme's words go into one trie, the
 // text is scanned once, and each theme's tree is evaluated over the spans found.
 
+import { FILE_LIMITS } from './query/ast.ts';
 import { parseQuery } from './query/parse.ts';
 import { BODY_OFFSET, compileNode, evaluate, PatternTable, scanDocument, type CompiledNode, type Document, type Scan } from './query/matcher.ts';
 import type { Span } from './query/spans.ts';
@@ -55,11 +56,12 @@ export function describeHit(themeId: string, spans: readonly Span[], scan: Scan)
   };
 }
 
+/** Compiles themes whose queries were validated when they were written (theme files, saved custom themes). */
 export function compileThemes(themes: readonly Pick<Theme, 'id' | 'query' | 'threshold'>[]): CompileResult {
   const table = new PatternTable();
   const compiled: { id: string; threshold: number; root: CompiledNode }[] = [];
   for (const theme of themes) {
-    const parsed = parseQuery(theme.query);
+    const parsed = parseQuery(theme.query, FILE_LIMITS);
     if (!parsed.ok) return { ok: false, error: `theme ${theme.id}: ${parsed.error}` };
     compiled.push({ id: theme.id, threshold: theme.threshold, root: compileNode(parsed.query, table) });
   }

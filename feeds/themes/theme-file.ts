@@ -1,6 +1,7 @@
 // Reads a theme file: `key: value` header lines, a `---` line, then the query. Full-line `#`
 // comments in the query are blanked (not removed) so error positions still point at the file.
 
+import { FILE_LIMITS } from './query/ast.ts';
 import { parseQuery } from './query/parse.ts';
 import type { Theme } from '../types.ts';
 
@@ -32,7 +33,7 @@ export function parseThemeFile(content: string, fileName: string): ThemeFileResu
   if (!(threshold >= 0 && threshold <= 1)) return { ok: false, error: `${fileName}: threshold must be a number from 0 to 1` };
   const headerLines = header!.split('\n').length;
   const query = stripComments(rest.join('---'));
-  const parsed = parseQuery(query);
+  const parsed = parseQuery(query, FILE_LIMITS);
   if (!parsed.ok) return { ok: false, error: `${fileName} (query starts on line ${headerLines + 1}): ${parsed.error}` };
   return {
     ok: true,

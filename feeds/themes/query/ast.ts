@@ -19,7 +19,18 @@ export type QueryNode =
       readonly excludes: readonly QueryNode[];
     };
 
-export const LIMITS = {
+export interface QueryLimits {
+  readonly queryLength: number;
+  readonly terms: number;
+  readonly nearDistance: number;
+  readonly depth: number;
+  readonly phraseWords: number;
+  readonly wordLength: number;
+  readonly prefixMinLength: number;
+}
+
+/** Limits for queries people type (slash commands, the CLI). */
+export const LIMITS: QueryLimits = {
   queryLength: 60_000,
   terms: 5_000,
   nearDistance: 100,
@@ -27,6 +38,12 @@ export const LIMITS = {
   phraseWords: 12,
   wordLength: 64,
   prefixMinLength: 3,
-} as const;
+};
+
+/**
+ * Built-in theme files list every language's words, so they may be longer; they are data we
+ * ship, and a query already validated under LIMITS always fits these too.
+ */
+export const FILE_LIMITS: QueryLimits = { ...LIMITS, queryLength: 1_000_000, terms: 50_000 };
 
 export type ParseResult = { ok: true; query: QueryNode; terms: number } | { ok: false; error: string };

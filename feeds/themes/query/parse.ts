@@ -1,7 +1,7 @@
 // Parses the query language (terms, "phrases", prefix*, AND, OR, NOT, NEAR/n, title:, parentheses)
 // into a tree. One kind of binary operator per parenthesis level, so a query means one thing.
 
-import { LIMITS, type ParseResult, type QueryNode, type WordPattern } from './ast.ts';
+import { LIMITS, type ParseResult, type QueryLimits, type QueryNode, type WordPattern } from './ast.ts';
 import { tokenize } from './text.ts';
 
 type Lexeme =
@@ -54,7 +54,7 @@ function lex(query: string): Lexeme[] {
 }
 
 /** Turns one written word into folded word patterns (several when it holds punctuation). */
-function wordPatterns(raw: string, at: number): WordPattern[] {
+function wordPatterns(raw: string, at: number, limits: QueryLimits): WordPattern[] {
   const prefix = raw.endsWith('*');
   const body = prefix ? raw.slice(0, -1) : raw;
   if (body.includes('*')) throw new QueryError(at, `"${raw}": a * may only end a word`);
@@ -69,10 +69,10 @@ function wordPatterns(raw: string, at: number): WordPattern[] {
     else parts.push(words[k]!.text);
   }
   return parts.map((text, k) => {
-    if (text.length > LIMITS.wordLength) throw new QueryError(at, `"${raw}" is longer than ${LIMITS.wordLength} letters`);
+    if (text.length > limits.wordLength) throw new QueryError(at, `"${raw}" is longer than ${limits.wordLength} letters`);
     const isPrefix = prefix && k === parts.length - 1;
-    if (isPrefix && text.length < LIMITS.prefixMinLength) {
-      throw new QueryError(at, `"${raw}" is too short a prefix; use at least ${LIMITS.prefixMinLength} letters before the *`);
+    if (isPrefix && text.length < limits.prefixMinLength) {
+      throw new QueryError(at, `"${raw}" is too short a prefix; use at least ${limits.prefixMinLength} letters before the *`);
     }
     return { text, prefix: isPrefix };
   });
@@ -87,7 +87,7 @@ function describe(op: Op): string {
 class Parser {
   private pos = 0;
   terms = 0;
-  constructor(private readonly lexemes: Lexeme[]) {}
+  constructor(private readonly lexemes: Lexeme[], private readonly limits: QueryLimits) {}
 
   private peek(): Lexeme { return this.lexemes[this.pos]!; }
   private next(): Lexeme { return this.lexemes[this.pos++]!; }
@@ -125,8 +125,8 @@ class Parser {
         const label = t.kind === 'near' ? `NEAR/${t.distance}` : t.kind.toUpperCase();
         if (pending) throw new QueryError(t.at, `"${label}" right after ${describe(pending)}`);
         if (children.length === 0) throw new QueryError(t.at, `"${label}" needs something to look for before it`);
-        if (t.kind === 'near' && (t.distance < 1 || t.distance > LIMITS.nearDistance)) {
-          throw new QueryError(t.at, `NEAR/${t.distance} is out of range; use a distance from 1 to ${LIMITS.nearDistance} words`);
+        if (t.kind === 'near' && (t.distance < 1 || t.distance > this.limits.nearDistance)) {
+          throw new QueryError(t.at, `NEAR/${t.distance} is out of range; use a distance from 1 to ${this.limits.nearDistance} words`);
         }
         pending = { op: t.kind, distance: t.kind === 'near' ? t.distance : 0, label, at: t.at };
         continue;
@@ -158,21 +158,21 @@ class Parser {
       case 'title':
         return this.parseOperand(depth, true);
       case 'lparen': {
-        if (depth + 1 > LIMITS.depth) throw new QueryError(t.at, `parentheses nested deeper than ${LIMITS.depth} levels`);
+        if (depth + 1 > this.limits.depth) throw new QueryError(t.at, `parentheses nested deeper than ${this.limits.depth} levels`);
         const inner = this.parseLevel(depth + 1);
         const close = this.next();
         if (close.kind !== 'rparen') throw new QueryError(t.at, 'this "(" is never closed');
         return titleOnly ? restrictToTitle(inner) : inner;
       }
       case 'word': {
-        const words = wordPatterns(t.raw, t.at);
+        const words = wordPatterns(t.raw, t.at, this.limits);
         this.count(words.length, t.at);
         return words.length === 1 ? { type: 'term', word: words[0]!, titleOnly } : { type: 'phrase', words, titleOnly };
       }
       case 'phrase': {
-        const words = t.raw.split(/\s+/).filter((w) => w !== '').flatMap((w) => wordPatterns(w, t.at));
+        const words = t.raw.split(/\s+/).filter((w) => w !== '').flatMap((w) => wordPatterns(w, t.at, this.limits));
         if (words.length === 0) throw new QueryError(t.at, 'empty phrase ""');
-        if (words.length > LIMITS.phraseWords) throw new QueryError(t.at, `phrase longer than ${LIMITS.phraseWords} words`);
+        if (words.length > this.limits.phraseWords) throw new QueryError(t.at, `phrase longer than ${this.limits.phraseWords} words`);
         this.count(words.length, t.at);
         return words.length === 1 ? { type: 'term', word: words[0]!, titleOnly } : { type: 'phrase', words, titleOnly };
       }
@@ -187,7 +187,7 @@ class Parser {
 
   private count(n: number, at: number): void {
     this.terms += n;
-    if (this.terms > LIMITS.terms) throw new QueryError(at, `more than ${LIMITS.terms} terms; split the query`);
+    if (this.terms > this.limits.terms) throw new QueryError(at, `more than ${this.limits.terms} terms; split the query`);
   }
 }
 
@@ -204,12 +204,12 @@ function position(query: string, at: number): string {
   return query.includes('\n') ? `line ${line}, column ${column}` : `column ${column}`;
 }
 
-export function parseQuery(query: string): ParseResult {
-  if (query.length > LIMITS.queryLength) {
-    return { ok: false, error: `query is ${query.length} characters long; the limit is ${LIMITS.queryLength}` };
+export function parseQuery(query: string, limits: QueryLimits = LIMITS): ParseResult {
+  if (query.length > limits.queryLength) {
+    return { ok: false, error: `query is ${query.length} characters long; the limit is ${limits.queryLength}` };
   }
   try {
-    const parser = new Parser(lex(query));
+    const parser = new Parser(lex(query), limits);
     const node = parser.parseQuery();
     return { ok: true, query: node, terms: parser.terms };
   } catch (e) {
