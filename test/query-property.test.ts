@@ -6,8 +6,8 @@ import { compileNode, evaluate, PatternTable, scanDocument } from '../feeds/them
 import { parseQuery } from '../feeds/themes/query/parse.ts';
 import { referenceSpans } from './support/reference-evaluator.ts';
 
-const VOCAB = ['ab', 'abc', 'abcd', 'Abcde', 'cyber', 'attack', 'cyberattack', 'zéd', 'ZED', 'x', 'l', 'expulsion', 'ß', 'ss'];
-const QUERY_WORDS = ['abc', 'abc*', 'abcd', 'cyber', 'cyber*', 'attack*', 'cyberattack', 'cyber-attack', 'cyberatt*', 'zed', 'x', "l'expulsion", 'expul*', 'ss', 'ab'];
+const VOCAB = ['ab', 'abc', 'abcd', 'Abcde', 'cyber', 'attack', 'cyberattack', 'zéd', 'ZED', 'x', 'l', 'expulsion', 'ß', 'ss', 'abcde', 'cybe'];
+const QUERY_WORDS = ['abc', 'abc*', 'abcd', 'cyber', 'cyber*', 'attack*', 'cyberattack', 'cyber-attack', 'cyberatt*', 'zed', 'x', "l'expulsion", 'expul*', 'ss', 'ab', 'abcdeabcde', 'cybeabcd*', 'ababc'];
 const SEPARATORS = [' ', ' ', ' ', '-', "'", '. ', ', ', '  ', '\u2019', ' – '];
 
 const text = fc

@@ -26,9 +26,9 @@ describe('folding', () => {
   ])('%s folds to %s', (word, folded) => expect(foldWord(word)).toBe(folded));
 
   it('splits at punctuation and marks which separators a term may run across', () => {
-    const words = tokenize("l'expulsion des cyber-attaques. Fin");
-    expect(words.map((w) => w.text)).toEqual(['l', 'expulsion', 'des', 'cyber', 'attaques', 'fin']);
-    expect(words.map((w) => w.joinsNext)).toEqual([true, true, true, true, false, false]);
+    const words = tokenize("l'expulsion des cyber-attaques. Fin des cyber attaques");
+    expect(words.map((w) => w.text)).toEqual(['l', 'expulsion', 'des', 'cyber', 'attaques', 'fin', 'des', 'cyber', 'attaques']);
+    expect(words.map((w) => w.joinsNext)).toEqual([true, false, false, true, false, false, false, true, false]);
   });
 });
 
@@ -55,6 +55,10 @@ describe('matching', () => {
     expect(matches("l'expulsion", "annonce l’expulsion de")).toBe(true);
     expect(matches('expulsion', "annonce l'expulsion de")).toBe(true);
     expect(matches('cyberattack', 'cyber. Attack')).toBe(false);
+    // Across a space only between words of four letters or more: "de Portugal" is no deportation.
+    expect(matches('deport*', 'a condenação de Portugal')).toBe(false);
+    expect(matches('therapist', 'the rapist')).toBe(false);
+    expect(matches('deport*', 'de-portugal')).toBe(true);
   });
 
   it('matches "phrases" as consecutive words, with prefixes inside', () => {

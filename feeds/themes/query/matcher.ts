@@ -3,7 +3,7 @@
 
 import type { QueryNode, WordPattern } from './ast.ts';
 import { compareSpans, nearSpans, unionSpans, type Span } from './spans.ts';
-import { ASCII_WORD, foldWord, isSoftSeparator, isWordChar } from './text.ts';
+import { ASCII_WORD, foldWord, isWordChar, joins } from './text.ts';
 
 interface TrieNode {
   /** Children by char code: an array for ASCII (the common case, indexed without hashing), a map above. */
@@ -224,7 +224,7 @@ function scanField(text: string, offset: number, table: PatternTable, spans: Map
       for (const id of walk.exact) record(spans, id, at, at);
       ends.push(walk.end);
     }
-    if (n > 0) words.joinsNext[n - 1] = isSoftSeparator(text, words.ends[n - 1]!, start);
+    if (n > 0) words.joinsNext[n - 1] = joins(text, words.starts[n - 1]!, words.ends[n - 1]!, start, i);
     words.starts.push(start);
     words.ends.push(i);
     words.joinsNext.push(false);

@@ -22,8 +22,8 @@ export interface Word {
   readonly start: number;
   readonly end: number;
   /**
-   * True when only a hyphen, an apostrophe or spaces separate this word from the next, so a
-   * query term may run across them (`cyberattack` matches "cyber-attack" and "cyber attack").
+   * True when a query term may run from this word into the next (`cyberattack` matches
+   * "cyber-attack" and "cyber attack"); see `joins`.
    */
   readonly joinsNext: boolean;
 }
@@ -64,13 +64,22 @@ function foldCached(word: string): string {
   return folded;
 }
 
-export function isSoftSeparator(text: string, from: number, to: number): boolean {
-  if (to - from === 1 && JOINERS.has(text[from]!)) return true;
-  for (let i = from; i < to; i++) {
+/** Words shorter than this never join across a space: "de Portugal" must not read as "deport". */
+export const SPACE_JOIN_MIN_LENGTH = 4;
+
+/**
+ * Whether a query term may run from the word at [prevStart, prevEnd) into the one at
+ * [start, end): always across one hyphen or apostrophe, across spaces only between words of
+ * at least SPACE_JOIN_MIN_LENGTH characters ("cyber attack" joins, "the rapist" does not).
+ */
+export function joins(text: string, prevStart: number, prevEnd: number, start: number, end: number): boolean {
+  if (start - prevEnd === 1 && JOINERS.has(text[prevEnd]!)) return true;
+  if (start === prevEnd || prevEnd - prevStart < SPACE_JOIN_MIN_LENGTH || end - start < SPACE_JOIN_MIN_LENGTH) return false;
+  for (let i = prevEnd; i < start; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 0xa0) return false;
   }
-  return to > from;
+  return true;
 }
 
 /** Splits text into words at anything that is not a letter, digit or combining mark. */
@@ -97,7 +106,7 @@ export function tokenize(text: string): Word[] {
     const folded = foldCached(text.slice(start, i));
     if (folded.length === 0) continue;
     if (prevStart >= 0) {
-      words.push({ text: prevText, start: prevStart, end: prevEnd, joinsNext: isSoftSeparator(text, prevEnd, start) });
+      words.push({ text: prevText, start: prevStart, end: prevEnd, joinsNext: joins(text, prevStart, prevEnd, start, i) });
     }
     prevStart = start;
     prevEnd = i;
