@@ -30,6 +30,8 @@ export class PatternTable {
   private readonly ids = new Map<string, number>();
   /** For each pattern, the indices of every compiled node with that pattern below it. */
   readonly ancestors = new Map<number, Int32Array>();
+  /** For each pattern, the 'any' nodes that list it (as a term or a phrase's key word). */
+  readonly anyNodes = new Map<number, number[]>();
   size = 0;
   /** How many compiled nodes use this table; each has an index below this. */
   nodeCount = 0;
@@ -89,10 +91,24 @@ interface WordWalk {
   readonly end: TrieNode | undefined;
 }
 
+type PhraseLeaf = { readonly type: 'phrase'; readonly index: number; readonly ids: readonly number[]; readonly titleOnly: boolean };
+
 /** A query tree whose words point into a PatternTable. */
 export type CompiledNode =
   | { readonly type: 'term'; readonly index: number; readonly id: number; readonly titleOnly: boolean }
-  | { readonly type: 'phrase'; readonly index: number; readonly ids: readonly number[]; readonly titleOnly: boolean }
+  | PhraseLeaf
+  | {
+      /**
+       * The plain terms and phrases of an OR group, looked up by the patterns a document
+       * matched rather than by scanning them: theme word lists run to thousands.
+       */
+      readonly type: 'any';
+      readonly index: number;
+      readonly terms: ReadonlySet<number>;
+      readonly titleTerms: ReadonlySet<number>;
+      /** Phrases under the pattern of their longest word, the one least likely to occur. */
+      readonly phrasesByKey: ReadonlyMap<number, readonly PhraseLeaf[]>;
+    }
   | {
       readonly type: 'group';
       /** Position in the table's node numbering, for the per-scan liveness array. */
@@ -102,6 +118,16 @@ export type CompiledNode =
       readonly children: readonly CompiledNode[];
       readonly excludes: readonly CompiledNode[];
     };
+
+/**
+ * The word of a phrase that stands for it: a phrase can only match where all its words do, so
+ * it is enough to wake it on its longest word (the least likely to occur), not on "de" or "the".
+ */
+function keyWord(words: readonly WordPattern[]): number {
+  let longest = 0;
+  for (let k = 1; k < words.length; k++) if (words[k]!.text.length > words[longest]!.text.length) longest = k;
+  return longest;
+}
 
 export function compileNode(node: QueryNode, table: PatternTable): CompiledNode {
   const pending: { leaf: CompiledNode; ids: number[] }[] = [];
@@ -114,15 +140,42 @@ export function compileNode(node: QueryNode, table: PatternTable): CompiledNode 
     }
     if (n.type === 'phrase') {
       const leaf: CompiledNode = { type: 'phrase', index: table.nodeCount++, ids: n.words.map((w) => table.idOf(w)), titleOnly: n.titleOnly };
-      pending.push({ leaf, ids: [...new Set(leaf.ids)] });
+      pending.push({ leaf, ids: [leaf.ids[keyWord(n.words)]!] });
       return leaf;
     }
     const index = table.nodeCount++;
-    const group: CompiledNode = {
-      type: 'group', index, op: n.op, distance: n.distance, children: n.children.map(build), excludes: n.excludes.map(build),
-    };
+    const simple = n.op === 'or' ? n.children.filter((c) => c.type !== 'group') : [];
+    const children = n.op === 'or' ? n.children.filter((c) => c.type === 'group').map(build) : n.children.map(build);
+    if (simple.length > 0) children.unshift(buildAny(simple));
+    const group: CompiledNode = { type: 'group', index, op: n.op, distance: n.distance, children, excludes: n.excludes.map(build) };
     for (const c of [...group.children, ...group.excludes]) parents.set(c, group);
     return group;
+  };
+  const buildAny = (leaves: QueryNode[]): CompiledNode => {
+    const terms = new Set<number>();
+    const titleTerms = new Set<number>();
+    const phrasesByKey = new Map<number, PhraseLeaf[]>();
+    const ids: number[] = [];
+    for (const leaf of leaves) {
+      if (leaf.type === 'term') {
+        const id = table.idOf(leaf.word);
+        (leaf.titleOnly ? titleTerms : terms).add(id);
+        ids.push(id);
+      } else if (leaf.type === 'phrase') {
+        const phrase: PhraseLeaf = { type: 'phrase', index: -1, ids: leaf.words.map((w) => table.idOf(w)), titleOnly: leaf.titleOnly };
+        const key = phrase.ids[keyWord(leaf.words)]!;
+        const list = phrasesByKey.get(key);
+        if (list) list.push(phrase); else phrasesByKey.set(key, [phrase]);
+        ids.push(key);
+      }
+    }
+    const any: CompiledNode = { type: 'any', index: table.nodeCount++, terms, titleTerms, phrasesByKey };
+    pending.push({ leaf: any, ids: [...new Set(ids)] });
+    for (const id of new Set([...terms, ...titleTerms, ...phrasesByKey.keys()])) {
+      const list = table.anyNodes.get(id);
+      if (list) list.push(any.index); else table.anyNodes.set(id, [any.index]);
+    }
+    return any;
   };
   const root = build(node);
   for (const { leaf, ids } of pending) {
@@ -161,6 +214,8 @@ export interface Scan {
   readonly spans: ReadonlyMap<number, Span[]>;
   /** 1 at the index of each compiled node with a matched pattern below it; no other node can match. */
   readonly live: Uint8Array;
+  /** For each 'any' node with a match, the matched patterns it lists. */
+  readonly anyHits: ReadonlyMap<number, readonly number[]>;
 }
 
 /**
@@ -253,30 +308,48 @@ export function scanDocument(doc: Document, table: PatternTable): Scan {
   const titleWords = scanField(doc.title, 0, table, spans);
   const bodyWords = scanField(doc.body, BODY_OFFSET, table, spans);
   const live = new Uint8Array(table.nodeCount);
+  const anyHits = new Map<number, number[]>();
   for (const id of spans.keys()) {
     const ancestors = table.ancestors.get(id);
     if (ancestors) for (let k = 0; k < ancestors.length; k++) live[ancestors[k]!] = 1;
+    for (const index of table.anyNodes.get(id) ?? []) {
+      const hits = anyHits.get(index);
+      if (hits) hits.push(id); else anyHits.set(index, [id]);
+    }
   }
-  return { title: doc.title, body: doc.body, titleWords, bodyWords, spans, live };
+  return { title: doc.title, body: doc.body, titleWords, bodyWords, spans, live, anyHits };
 }
 
 const inTitle = (s: Span) => s.end < BODY_OFFSET;
 
+const NO_SPANS: Span[] = [];
+
+/** Index of the first span starting at or after `start` in a list sorted by start. */
+function firstStartingAt(spans: readonly Span[], start: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < start) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 function phraseSpans(ids: readonly number[], scan: Scan): Span[] {
-  let current = scan.spans.get(ids[0]!) ?? [];
-  for (let k = 1; k < ids.length && current.length > 0; k++) {
-    const nextByStart = new Map<number, Span[]>();
-    for (const s of scan.spans.get(ids[k]!) ?? []) {
-      const list = nextByStart.get(s.start);
-      if (list) list.push(s); else nextByStart.set(s.start, [s]);
-    }
+  let current = scan.spans.get(ids[0]!);
+  for (let k = 1; k < ids.length && current; k++) {
+    const next = scan.spans.get(ids[k]!);
+    if (!next) return NO_SPANS;
     const extended: Span[] = [];
     for (const s of current) {
-      for (const n of nextByStart.get(s.end + 1) ?? []) extended.push({ start: s.start, end: n.end });
+      for (let i = firstStartingAt(next, s.end + 1); i < next.length && next[i]!.start === s.end + 1; i++) {
+        extended.push({ start: s.start, end: next[i]!.end });
+      }
     }
-    current = unionSpans([extended]);
+    if (extended.length === 0) return NO_SPANS;
+    current = extended;
   }
-  return current;
+  return current ?? NO_SPANS;
 }
 
 /** The spans that make a node true (empty when it does not match); they are the evidence. */
@@ -290,6 +363,19 @@ export function evaluate(node: CompiledNode, scan: Scan): Span[] {
     case 'phrase': {
       const spans = phraseSpans(node.ids, scan);
       return node.titleOnly ? spans.filter(inTitle) : spans;
+    }
+    case 'any': {
+      const parts: Span[][] = [];
+      for (const id of scan.anyHits.get(node.index) ?? []) {
+        const spans = scan.spans.get(id)!;
+        if (node.terms.has(id)) parts.push(spans);
+        if (node.titleTerms.has(id)) parts.push(spans.filter(inTitle));
+        for (const phrase of node.phrasesByKey.get(id) ?? []) {
+          const found = phraseSpans(phrase.ids, scan);
+          parts.push(phrase.titleOnly ? found.filter(inTitle) : found);
+        }
+      }
+      return unionSpans(parts);
     }
     case 'group': {
       for (const x of node.excludes) if (evaluate(x, scan).length > 0) return [];
