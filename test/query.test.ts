@@ -82,6 +82,9 @@ describe('matching', () => {
     expect(matches('expel NEAR/3 diplomats', 'diplomats they will expel')).toBe(true);
     expect(matches('a NEAR/2 b NEAR/2 c', 'a x b x c')).toBe(true);
     expect(matches('a NEAR/2 b NEAR/2 c', 'a x b x x x c')).toBe(false);
+    // One word is never both sides: "Hlas" is a party and a vote, but not a bought vote.
+    expect(matches('(hlas OR kupit*) NEAR/3 hlas*', 'strana Hlas vyhrala')).toBe(false);
+    expect(matches('(hlas OR kupit*) NEAR/3 hlas*', 'kupit hlasy')).toBe(true);
   });
 
   it('NEAR and phrases never reach from the headline into the body', () => {

@@ -31,10 +31,12 @@ function wordMatches(pattern: WordPattern, words: readonly Word[], offset: numbe
   return out;
 }
 
+/** Words between two occurrences; Infinity when they overlap, since one word is not two sides. */
 function distance(a: Key, b: Key): number {
   const [as, ae] = parse(a);
   const [bs, be] = parse(b);
-  return Math.max(0, bs - ae, as - be);
+  if (bs <= ae && as <= be) return Infinity;
+  return Math.max(bs - ae, as - be);
 }
 
 export function referenceSpans(node: QueryNode, title: string, body: string): string[] {

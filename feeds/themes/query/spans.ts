@@ -29,29 +29,32 @@ export function unionSpans(lists: readonly (readonly Span[])[]): Span[] {
   return out;
 }
 
-/** The spans of `a` that have some span of `b` at most `distance` words away. */
+/** The spans of `a` that have some span of `b`, not overlapping it, at most `distance` words away. */
 function nearOneWay(a: readonly Span[], b: readonly Span[], distance: number): Span[] {
-  // b is sorted by start; maxEnd[i] is the largest end among b[0..i], so one binary search
-  // per span of a answers "is there a b starting early enough and ending late enough".
-  const maxEnd = new Array<number>(b.length);
-  let best = -Infinity;
-  for (let i = 0; i < b.length; i++) maxEnd[i] = best = Math.max(best, b[i]!.end);
+  // A partner after s starts within (s.end, s.end + distance]: one binary search on starts.
+  // A partner before s ends within [s.start - distance, s.start): one binary search on ends.
+  const ends = b.map((x) => x.end).sort((x, y) => x - y);
   const out: Span[] = [];
   for (const s of a) {
     let lo = 0;
-    let hi = b.length - 1;
-    let found = -1;
-    const limit = s.end + distance;
-    while (lo <= hi) {
+    let hi = b.length;
+    while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (b[mid]!.start <= limit) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (b[mid]!.start <= s.end) lo = mid + 1; else hi = mid;
     }
-    if (found >= 0 && maxEnd[found]! >= s.start - distance) out.push(s);
+    if (lo < b.length && b[lo]!.start <= s.end + distance) { out.push(s); continue; }
+    lo = 0;
+    hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < s.start - distance) lo = mid + 1; else hi = mid;
+    }
+    if (lo < ends.length && ends[lo]! < s.start) out.push(s);
   }
   return out;
 }
 
-/** NEAR/n: the occurrences on either side that have a partner on the other side within n words. */
+/** NEAR/n: the occurrences on either side that have a partner on the other side within n words (two distinct occurrences: one word cannot be both sides). */
 export function nearSpans(a: readonly Span[], b: readonly Span[], distance: number): Span[] {
   if (a.length === 0 || b.length === 0) return [];
   const left = nearOneWay(a, b, distance);
