@@ -6,10 +6,7 @@ import { compareSpans, nearSpans, unionSpans, type Span } from './spans.ts';
 import { ASCII_WORD, foldWord, isWordChar, joins } from './text.ts';
 
 interface TrieNode {
-  /** Children by char code: an array for ASCII (the common case, indexed without hashing), a map above. */
-  ascii: (TrieNode | undefined)[];
-  other: Map<number, TrieNode>;
-  hasChildren: boolean;
+  children: Map<number, TrieNode>;
   /** Patterns that end here as whole words. */
   exact: number[];
   /** Patterns that end here as prefixes. */
@@ -17,11 +14,7 @@ interface TrieNode {
 }
 
 function newNode(): TrieNode {
-  return { ascii: new Array<TrieNode | undefined>(128).fill(undefined), other: new Map(), hasChildren: false, exact: [], prefix: [] };
-}
-
-function child(node: TrieNode, code: number): TrieNode | undefined {
-  return code < 128 ? node.ascii[code] : node.other.get(code);
+  return { children: new Map(), exact: [], prefix: [] };
 }
 
 /** Patterns are shared by every query compiled together, so each is looked for once. */
@@ -47,12 +40,8 @@ export class PatternTable {
     let node = this.root;
     for (let i = 0; i < word.text.length; i++) {
       const c = word.text.charCodeAt(i);
-      let next = child(node, c);
-      if (!next) {
-        next = newNode();
-        if (c < 128) node.ascii[c] = next; else node.other.set(c, next);
-        node.hasChildren = true;
-      }
+      let next = node.children.get(c);
+      if (!next) node.children.set(c, (next = newNode()));
       node = next;
     }
     (word.prefix ? node.prefix : node.exact).push(id);
@@ -70,7 +59,7 @@ export class PatternTable {
     const prefix: number[] = [];
     let node: TrieNode | undefined = this.root;
     for (let k = 0; k < text.length && node; k++) {
-      node = child(node, text.charCodeAt(k));
+      node = node.children.get(text.charCodeAt(k));
       if (node) prefix.push(...node.prefix);
     }
     walk = { text, prefix, exact: node ? node.exact : [], end: node };
@@ -218,26 +207,10 @@ export interface Scan {
   readonly anyHits: ReadonlyMap<number, readonly number[]>;
 }
 
-/**
- * Splits a field into words exactly as `tokenize` does (the property test holds the two
- * together) and walks each through the trie in the same pass.
- */
 function record(spans: Map<number, Span[]>, id: number, start: number, end: number): void {
   const list = spans.get(id);
   if (list) list.push({ start, end });
   else spans.set(id, [{ start, end }]);
-}
-
-/** The walk over an ASCII word, lower-cased on the fly: no slice, no hashing, no cache. */
-function walkAscii(text: string, from: number, to: number, root: TrieNode, spans: Map<number, Span[]>, at: number): TrieNode | undefined {
-  let node: TrieNode | undefined = root;
-  for (let k = from; k < to && node; k++) {
-    const c = text.charCodeAt(k);
-    node = node.ascii[c >= 65 && c <= 90 ? c + 32 : c];
-    if (node) for (const id of node.prefix) record(spans, id, at, at);
-  }
-  if (node) for (const id of node.exact) record(spans, id, at, at);
-  return node;
 }
 
 /**
@@ -256,7 +229,6 @@ function scanField(text: string, offset: number, table: PatternTable, spans: Map
       continue;
     }
     const start = i;
-    let ascii = cp < 128;
     for (;;) {
       i += cp > 0xffff ? 2 : 1;
       if (i >= text.length) break;
@@ -265,20 +237,17 @@ function scanField(text: string, offset: number, table: PatternTable, spans: Map
         if (ASCII_WORD[cp] === 0) break;
         continue;
       }
-      ascii = false;
       if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
       if (!isWordChar(cp)) break;
     }
-    const walk = ascii ? undefined : table.walkWord(text.slice(start, i));
-    if (walk && walk.text.length === 0) continue; // only combining marks
+    // Each distinct word is folded and walked once; after that it costs one lookup.
+    const walk = table.walkWord(text.slice(start, i));
+    if (walk.text.length === 0) continue; // only combining marks
     const n = words.starts.length;
     const at = n + offset;
-    if (!walk) ends.push(walkAscii(text, start, i, table.root, spans, at));
-    else {
-      for (const id of walk.prefix) record(spans, id, at, at);
-      for (const id of walk.exact) record(spans, id, at, at);
-      ends.push(walk.end);
-    }
+    for (const id of walk.prefix) record(spans, id, at, at);
+    for (const id of walk.exact) record(spans, id, at, at);
+    ends.push(walk.end);
     if (n > 0) words.joinsNext[n - 1] = joins(text, words.starts[n - 1]!, words.ends[n - 1]!, start, i);
     words.starts.push(start);
     words.ends.push(i);
@@ -289,11 +258,11 @@ function scanField(text: string, offset: number, table: PatternTable, spans: Map
   const joined = new Set<number>();
   for (let w = 0; w < ends.length; w++) {
     let node = ends[w];
-    for (let j = w; node && node.hasChildren && words.joinsNext[j] && j + 1 < ends.length; ) {
+    for (let j = w; node && node.children.size > 0 && words.joinsNext[j] && j + 1 < ends.length; ) {
       j++;
       const next = table.walkWord(text.slice(words.starts[j], words.ends[j])).text;
       for (let k = 0; k < next.length && node; k++) {
-        node = child(node, next.charCodeAt(k));
+        node = node.children.get(next.charCodeAt(k));
         if (node) for (const id of node.prefix) { record(spans, id, w + offset, j + offset); joined.add(id); }
       }
       if (node) for (const id of node.exact) { record(spans, id, w + offset, j + offset); joined.add(id); }
