@@ -3,5 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { readDotEnv } = await import('./config.ts');
+readDotEnv();
 const { runCli, processIo } = await import('./cli.ts');
 process.exitCode = await runCli(process.argv.slice(2), processIo);

@@ -2,9 +2,10 @@
 
 import { UsageError, type CliCommand, type CliIo } from './cli/io.ts';
 import { matchCommand } from './cli/match.ts';
+import { pollCommand } from './cli/poll.ts';
 
 /** Every command, written out once. */
-export const COMMANDS: readonly CliCommand[] = [matchCommand];
+export const COMMANDS: readonly CliCommand[] = [matchCommand, pollCommand];
 
 export function usage(): string {
   const lines = COMMANDS.flatMap((c) => c.usage.map((u) => `  interference-watch ${u}`));
@@ -28,6 +29,7 @@ export const processIo: CliIo = {
   stdout: process.stdout,
   stderr: process.stderr,
   now: () => new Date(),
+  env: process.env,
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

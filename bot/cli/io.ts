@@ -5,6 +5,7 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown };
   readonly readStdin: () => Promise<Buffer>;
   readonly now: () => Date;
+  readonly env: Record<string, string | undefined>;
 }
 
 /** A bad command line: printed with the usage, exit status 2. */

@@ -1,0 +1,14 @@
+// Console mode's sink: alerts printed to a stream instead of posted to Discord.
+
+import { renderConsoleAlert } from './console-render.ts';
+import type { AlertSink } from './deliver.ts';
+import type { Theme } from '../../feeds/types.ts';
+
+export function consoleSink(out: { write(text: string): unknown }, themes: readonly Theme[]): AlertSink {
+  return {
+    async send(alert) {
+      out.write(`${renderConsoleAlert(alert, themes.find((t) => t.id === alert.themeId))}\n`);
+      return { ok: true, messageId: null };
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// The bot's version, from package.json, for the User-Agent and /status.
+
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
