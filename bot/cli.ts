@@ -4,9 +4,10 @@ import { UsageError, type CliCommand, type CliIo } from './cli/io.ts';
 import { matchCommand } from './cli/match.ts';
 import { pollCommand } from './cli/poll.ts';
 import { feedsCommand } from './cli/feeds.ts';
+import { searchCommand } from './cli/search.ts';
 
 /** Every command, written out once. */
-export const COMMANDS: readonly CliCommand[] = [matchCommand, pollCommand, feedsCommand];
+export const COMMANDS: readonly CliCommand[] = [matchCommand, pollCommand, feedsCommand, searchCommand];
 
 export function usage(): string {
   const lines = COMMANDS.flatMap((c) => c.usage.map((u) => `  interference-watch ${u}`));
