@@ -10,6 +10,7 @@ export function enqueueAlert(db: Db, subscriptionId: number, storyId: number, it
 
 export interface PendingAlert {
   readonly id: number;
+  readonly storyId: number;
   readonly channelId: string;
   readonly themeId: string;
   readonly title: string;
@@ -23,7 +24,7 @@ export interface PendingAlert {
 }
 
 export function dueAlerts(db: Db, now: number, limit: number): PendingAlert[] {
-  const rows = db.prepare(`SELECT o.id, s.channel_id AS channelId, s.theme_id AS themeId, i.title, i.link, i.source, i.language,
+  const rows = db.prepare(`SELECT o.id, o.story_id AS storyId, s.channel_id AS channelId, s.theme_id AS themeId, i.title, i.link, i.source, i.language,
         i.published_at AS publishedAt, h.terms, h.score, o.attempts
       FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id JOIN items i ON i.id = o.item_id
       LEFT JOIN hits h ON h.item_id = o.item_id AND h.theme_id = s.theme_id

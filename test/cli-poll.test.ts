@@ -44,7 +44,7 @@ describe('poll --once', () => {
     const { code, stdout } = await runCliCaptured(['poll', '--once', '--feeds', list], '', { DATABASE_PATH: join(dir, 'human.db'), DEFAULT_FEEDS: 'none' }, NOW);
     expect(code).toBe(0);
     expect(stdout).toContain('🚪 Estonia expels Russian ambassador');
-    expect(stdout).toMatch(/why: expels, ambassador/);
+    expect(stdout).toMatch(/Expulsions: expels, ambassador · score/);
     expect(stdout).toContain('https://baltic.example/1');
     expect(stdout).not.toContain('Weather');
     expect(stdout).toMatch(/cycle: 1 feeds, 1 ok, 0 not modified, 0 failed, 2 new items, 1 hits, \d+ ms/);

@@ -6,8 +6,8 @@ import type { Theme } from '../../feeds/types.ts';
 
 export function consoleSink(out: { write(text: string): unknown }, themes: readonly Theme[]): AlertSink {
   return {
-    async send(alert) {
-      out.write(`${renderConsoleAlert(alert, themes.find((t) => t.id === alert.themeId))}\n`);
+    async send(alerts) {
+      out.write(`${renderConsoleAlert(alerts, themes)}\n`);
       return { ok: true, messageId: null };
     },
   };
