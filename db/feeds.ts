@@ -1,6 +1,7 @@
 // The feeds table: what is polled, its conditional-GET validators, its health and backoff.
 
 import type { Db } from './open.ts';
+import { sql } from './statements.ts';
 
 export type FeedStatus = 'active' | 'dead' | 'disabled';
 
@@ -35,49 +36,49 @@ function toFeed(r: FeedRow): Feed {
 
 /** Adds a feed unless its URL is known; true when it was added. */
 export function insertFeed(db: Db, url: string, meta: { title?: string | null; language?: string | null }, now: number): boolean {
-  return db.prepare('INSERT OR IGNORE INTO feeds (url, title, language, created_at, next_poll_at) VALUES (?, ?, ?, ?, 0)')
+  return sql(db, 'INSERT OR IGNORE INTO feeds (url, title, language, created_at, next_poll_at) VALUES (?, ?, ?, ?, 0)')
     .run(url, meta.title ?? null, meta.language ?? null, now).changes > 0;
 }
 
 export function deleteFeed(db: Db, url: string): boolean {
-  return db.prepare('DELETE FROM feeds WHERE url = ?').run(url).changes > 0;
+  return sql(db, 'DELETE FROM feeds WHERE url = ?').run(url).changes > 0;
 }
 
 export function listFeeds(db: Db): Feed[] {
-  return (db.prepare('SELECT * FROM feeds ORDER BY url').all() as FeedRow[]).map(toFeed);
+  return (sql(db, 'SELECT * FROM feeds ORDER BY url').all() as FeedRow[]).map(toFeed);
 }
 
 export function countFeeds(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM feeds').get() as { n: number }).n;
+  return (sql(db, 'SELECT COUNT(*) AS n FROM feeds').get() as { n: number }).n;
 }
 
 export function getFeed(db: Db, url: string): Feed | undefined {
-  const row = db.prepare('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow | undefined;
+  const row = sql(db, 'SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow | undefined;
   return row ? toFeed(row) : undefined;
 }
 
 /** Active feeds whose next poll time has come, most overdue first. */
 export function dueFeeds(db: Db, now: number): Feed[] {
-  return (db.prepare("SELECT * FROM feeds WHERE status = 'active' AND next_poll_at <= ? ORDER BY next_poll_at, id").all(now) as FeedRow[]).map(toFeed);
+  return (sql(db, "SELECT * FROM feeds WHERE status = 'active' AND next_poll_at <= ? ORDER BY next_poll_at, id").all(now) as FeedRow[]).map(toFeed);
 }
 
 export function recordFeedSuccess(
   db: Db, id: number, result: { etag?: string | undefined; lastModified?: string | undefined; title?: string | undefined; language?: string | undefined }, now: number, nextPollAt: number,
 ): void {
-  db.prepare(`UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), title = COALESCE(title, ?),
+  sql(db, `UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), title = COALESCE(title, ?),
       language = COALESCE(language, ?), last_polled_at = ?, last_ok_at = ?, next_poll_at = ?, consecutive_failures = 0,
       failing_since = NULL, last_error = NULL WHERE id = ?`)
     .run(result.etag ?? null, result.lastModified ?? null, result.title ?? null, result.language ?? null, now, now, nextPollAt, id);
 }
 
 export function recordFeedFailure(db: Db, id: number, error: string, now: number, nextPollAt: number, status: FeedStatus): void {
-  db.prepare(`UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, consecutive_failures = consecutive_failures + 1,
+  sql(db, `UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, consecutive_failures = consecutive_failures + 1,
       failing_since = COALESCE(failing_since, ?), last_error = ?, status = ? WHERE id = ?`)
     .run(now, nextPollAt, now, error, status, id);
 }
 
 export function setFeedStatus(db: Db, url: string, status: FeedStatus, now: number): boolean {
-  return db.prepare('UPDATE feeds SET status = ?, consecutive_failures = 0, failing_since = NULL, next_poll_at = ? WHERE url = ?')
+  return sql(db, 'UPDATE feeds SET status = ?, consecutive_failures = 0, failing_since = NULL, next_poll_at = ? WHERE url = ?')
     .run(status, now, url).changes > 0;
 }
 
@@ -85,9 +86,9 @@ export interface FeedEvent { readonly at: number; readonly kind: string; readonl
 
 /** State changes (failing, recovered, dead) are kept so they can be queried later. */
 export function addFeedEvent(db: Db, feedId: number, kind: string, message: string, now: number): void {
-  db.prepare('INSERT INTO feed_events (feed_id, at, kind, message) VALUES (?, ?, ?, ?)').run(feedId, now, kind, message);
+  sql(db, 'INSERT INTO feed_events (feed_id, at, kind, message) VALUES (?, ?, ?, ?)').run(feedId, now, kind, message);
 }
 
 export function feedEvents(db: Db, feedId: number): FeedEvent[] {
-  return db.prepare('SELECT at, kind, message FROM feed_events WHERE feed_id = ? ORDER BY id').all(feedId) as FeedEvent[];
+  return sql(db, 'SELECT at, kind, message FROM feed_events WHERE feed_id = ? ORDER BY id').all(feedId) as FeedEvent[];
 }

@@ -2,6 +2,7 @@
 // (feed, guid) or by canonical link when another feed syndicates it.
 
 import type { Db } from './open.ts';
+import { sql } from './statements.ts';
 import type { NewsItem } from '../feeds/types.ts';
 
 export type InsertOutcome =
@@ -10,28 +11,29 @@ export type InsertOutcome =
   /** The same article (same canonical link) already stored from another feed: one more source. */
   | { readonly status: 'same-article'; readonly id: number };
 
-export function insertItem(db: Db, feedId: number, item: NewsItem, fetchedAt: number, contentHash: string): InsertOutcome {
-  const known = db.prepare('SELECT 1 FROM items WHERE feed_id = ? AND guid = ?').get(feedId, item.guid)
-    ?? db.prepare('SELECT 1 FROM item_sources WHERE feed_id = ? AND guid = ?').get(feedId, item.guid);
+/** `language` is asked only for an item that is really new, since detecting it costs. */
+export function insertItem(db: Db, feedId: number, item: NewsItem, fetchedAt: number, contentHash: string, language: () => string | undefined): InsertOutcome {
+  const known = sql(db, 'SELECT 1 FROM items WHERE feed_id = ? AND guid = ?').get(feedId, item.guid)
+    ?? sql(db, 'SELECT 1 FROM item_sources WHERE feed_id = ? AND guid = ?').get(feedId, item.guid);
   if (known) return { status: 'known' };
   if (item.link) {
-    const same = db.prepare("SELECT id FROM items WHERE link = ? AND link <> '' LIMIT 1").get(item.link) as { id: number } | undefined;
+    const same = sql(db, "SELECT id FROM items WHERE link = ? AND link <> '' LIMIT 1").get(item.link) as { id: number } | undefined;
     if (same) {
-      db.prepare('INSERT OR IGNORE INTO item_sources (item_id, feed_id, guid, seen_at) VALUES (?, ?, ?, ?)').run(same.id, feedId, item.guid, fetchedAt);
+      sql(db, 'INSERT OR IGNORE INTO item_sources (item_id, feed_id, guid, seen_at) VALUES (?, ?, ?, ?)').run(same.id, feedId, item.guid, fetchedAt);
       return { status: 'same-article', id: same.id };
     }
   }
-  const id = db.prepare(`INSERT INTO items (feed_id, guid, link, title, summary, text, published_at, fetched_at, language, source, content_hash)
+  const id = sql(db, `INSERT INTO items (feed_id, guid, link, title, summary, text, published_at, fetched_at, language, source, content_hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(feedId, item.guid, item.link, item.title, item.summary, item.text, item.publishedAt.getTime(), fetchedAt, item.language ?? null, item.source, contentHash)
+    .run(feedId, item.guid, item.link, item.title, item.summary, item.text, item.publishedAt.getTime(), fetchedAt, language() ?? null, item.source, contentHash)
     .lastInsertRowid;
   return { status: 'new', id: Number(id) };
 }
 
 export function setItemStory(db: Db, itemId: number, storyId: number): void {
-  db.prepare('UPDATE items SET story_id = ? WHERE id = ?').run(storyId, itemId);
+  sql(db, 'UPDATE items SET story_id = ? WHERE id = ?').run(storyId, itemId);
 }
 
 export function countItems(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+  return (sql(db, 'SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
 }

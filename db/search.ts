@@ -1,6 +1,7 @@
 // Candidate items for a search: narrowed by the FTS5 index and a time window, newest first.
 
 import type { Db } from './open.ts';
+import { sql } from './statements.ts';
 
 export interface StoredItem {
   readonly id: number;
@@ -14,7 +15,7 @@ export interface StoredItem {
 }
 
 export function searchCandidates(db: Db, ftsQuery: string, sinceMs: number, themeId: string | undefined, limit: number): StoredItem[] {
-  return db.prepare(`SELECT i.id, i.title, i.summary, i.text, i.link, i.source, i.language, i.published_at AS publishedAt
+  return sql(db, `SELECT i.id, i.title, i.summary, i.text, i.link, i.source, i.language, i.published_at AS publishedAt
       FROM items_fts f JOIN items i ON i.id = f.rowid
       WHERE items_fts MATCH ? AND i.published_at >= ?
         AND (? IS NULL OR EXISTS (SELECT 1 FROM hits h WHERE h.item_id = i.id AND h.theme_id = ?))

@@ -1,6 +1,7 @@
 // Stores one feed's parsed items in one transaction: new items, their hits, a story each, and
 // an outbox row per subscription that wants them. Durable before visible: nothing is posted
 // until this commits. Items older than the alert age are stored and matched but raise no alert.
+// Items arrive with their declared language; the detected one is worked out for new items only.
 
 import { createHash } from 'node:crypto';
 import { insertHits } from '../db/hits.ts';
@@ -9,6 +10,7 @@ import type { Db } from '../db/open.ts';
 import { enqueueAlert } from '../db/outbox.ts';
 import { createStory } from '../db/stories.ts';
 import { activeSubscriptions } from '../db/subscriptions.ts';
+import { detectLanguage } from './language.ts';
 import { documentOf, type ThemeMatcher } from './themes/match.ts';
 import type { NewsItem } from './types.ts';
 
@@ -31,7 +33,7 @@ export function ingestItems(
     let hits = 0;
     let alerts = 0;
     for (const item of items) {
-      const outcome = insertItem(db, feedId, item, now, contentHash(item));
+      const outcome = insertItem(db, feedId, item, now, contentHash(item), () => detectLanguage(`${item.title}. ${item.summary || item.text}`, item.language));
       if (outcome.status !== 'new') continue;
       newItems++;
       const itemHits = matcher.match(documentOf(item));

@@ -29,7 +29,8 @@ function looksIrish(words: string[]): boolean {
 }
 
 export function detectLanguage(text: string, declared?: string): string | undefined {
-  const sample = text.slice(0, 2000);
+  // The first sentence or two carry the signal; detection time grows with the sample.
+  const sample = text.slice(0, 300);
   const declaredCode = declared?.toLowerCase().split(/[-_]/)[0] || undefined;
   if ((sample.match(MALTESE_LETTERS)?.length ?? 0) >= 2) return 'mt';
   if (looksIrish(sample.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean))) return 'ga';

@@ -76,7 +76,7 @@ async function pollFeed(deps: PollDeps, feed: Feed): Promise<FeedOutcome & { ale
     return { url: feed.url, status: 'not-modified', items: 0, new: 0, hits: 0, alerts: 0 };
   }
   const decoded = decodeFeedBytes(fetched.body, fetched.charset);
-  const parsed = decoded.ok ? await parseFeed(decoded.text, { fetchedAt: new Date(now), url: fetched.finalUrl }) : decoded;
+  const parsed = decoded.ok ? await parseFeed(decoded.text, { fetchedAt: new Date(now), url: fetched.finalUrl, detectLanguages: false }) : decoded;
   if (!parsed.ok) return { ...fail(deps, feed, `feed ${feed.url}: ${parsed.error}`), alerts: 0 };
   const result = ingestItems(deps.db, feed.id, parsed.feed.items, deps.matcher, now, deps.alertMaxAgeMs);
   recordFeedSuccess(deps.db, feed.id, { etag: fetched.etag, lastModified: fetched.lastModified, title: parsed.feed.title, language: parsed.feed.language }, now, now + deps.pollIntervalMs);

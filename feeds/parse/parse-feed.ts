@@ -22,6 +22,11 @@ export interface ParseContext {
   readonly fetchedAt: Date;
   /** Where the feed came from: resolves relative links and names the source. */
   readonly url?: string;
+  /**
+   * Detect each item's language now (default). The poller says no and detects only for the
+   * items it has not stored yet: a feed repeats most of its items on every poll.
+   */
+  readonly detectLanguages?: boolean;
 }
 
 /** What both the XML and the JSON paths extract before normalising. */
@@ -96,7 +101,9 @@ function normalise(raw: RawFeed, ctx: ParseContext): ParsedFeed {
       summary,
       text,
       publishedAt: publishedAt(date, ctx.fetchedAt),
-      language: detectLanguage(`${title}. ${summary || text}`, str(e.language) || feedLanguage),
+      language: ctx.detectLanguages === false
+        ? (str(e.language) || feedLanguage)?.toLowerCase().split(/[-_]/)[0] || undefined
+        : detectLanguage(`${title}. ${summary || text}`, str(e.language) || feedLanguage),
       source,
     });
   }
