@@ -1,7 +1,9 @@
 // Detects an item's language (ISO 639-1). A feed's declared language can be wrong or missing,
-// so detection decides when it is confident and the declaration breaks ties.
+// so detection decides when it is confident and the declaration breaks ties. eld's smallest
+// database: 100 MB less memory than the medium one, and as accurate on headline + summary
+// (676/676 on the corpus; 672 against 674 on bare 60-character headlines).
 
-import { eld } from 'eld/medium';
+import { eld } from 'eld/extrasmall';
 
 /** The EU's official languages plus Russian and Ukrainian; eld lacks Maltese and Irish. */
 export const SUPPORTED_LANGUAGES = [
