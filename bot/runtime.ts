@@ -52,7 +52,7 @@ export function openRuntime(config: Config, now: number, warn: (message: string)
   return { db, themes: selected.themes, matcher: selected.matcher, fetchFeed };
 }
 
-/** Milliseconds between two runs of a cron schedule, for the next-poll time after success. */
+/** What a polling cycle needs; `pollIntervalMs` is how long a healthy feed waits before it is due again. */
 export function pollDeps(runtime: Runtime, config: Config, now: () => number, pollIntervalMs: number): PollDeps {
   return {
     db: runtime.db, fetchFeed: runtime.fetchFeed, matcher: runtime.matcher, now, pollIntervalMs,

@@ -2,9 +2,8 @@
 
 import { parseCommandArgs } from './args.ts';
 import { UsageError, type CliCommand, type CliIo } from './io.ts';
-import { loadConfig, type Config } from '../config.ts';
-import { importFeedList, openRuntime, type Runtime } from '../runtime.ts';
-import { VERSION } from '../version.ts';
+import { withRuntime } from './with-runtime.ts';
+import { importFeedList, type Runtime } from '../runtime.ts';
 import { deleteFeed, insertFeed, listFeeds, setFeedStatus } from '../../db/feeds.ts';
 import { toOpml } from '../../feeds/opml.ts';
 import { decodeFeedBytes } from '../../feeds/parse/decode.ts';
@@ -89,17 +88,6 @@ export const feedsCommand: CliCommand = {
     const [action, arg, extra] = positionals;
     if (!action) throw new UsageError('feeds needs an action: list, add, remove, import or export');
     if (extra !== undefined || (['list', 'export'].includes(action) && arg !== undefined)) throw new UsageError(`too many arguments for feeds ${action}`);
-    const loaded = loadConfig(io.env, VERSION);
-    if (!loaded.ok) {
-      io.stderr.write(`configuration errors:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}\n`);
-      return 1;
-    }
-    const config: Config = { ...loaded.config, defaultFeeds: undefined };
-    const runtime = openRuntime(config, io.now().getTime(), (w) => io.stderr.write(`${w}\n`));
-    try {
-      return await run(action, arg, runtime, io);
-    } finally {
-      runtime.db.close();
-    }
+    return withRuntime(io, (c) => ({ ...c, defaultFeeds: undefined }), (runtime) => run(action, arg, runtime, io));
   },
 };

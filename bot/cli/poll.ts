@@ -4,10 +4,10 @@ import { parseCommandArgs } from './args.ts';
 import { UsageError, type CliCommand } from './io.ts';
 import { consoleSink } from '../alerts/console-sink.ts';
 import { drainOutbox } from '../alerts/deliver.ts';
-import { loadConfig } from '../config.ts';
-import { importFeedList, openRuntime, pollDeps } from '../runtime.ts';
+import { withRuntime } from './with-runtime.ts';
+import type { Config } from '../config.ts';
+import { importFeedList, pollDeps } from '../runtime.ts';
 import { pollOnce } from '../../feeds/poll.ts';
-import { VERSION } from '../version.ts';
 
 export const pollCommand: CliCommand = {
   name: 'poll',
@@ -16,14 +16,8 @@ export const pollCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(args, { once: { type: 'boolean' }, feeds: { type: 'string' }, json: { type: 'boolean' } });
     if (!values.once) throw new UsageError('poll needs --once (the bot itself polls on its schedule: npm start)');
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const loaded = loadConfig(io.env, VERSION);
-    if (!loaded.ok) {
-      io.stderr.write(`configuration errors:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}\n`);
-      return 1;
-    }
-    const config = { ...loaded.config, defaultFeeds: values.feeds ? undefined : loaded.config.defaultFeeds };
-    const runtime = openRuntime(config, io.now().getTime(), (w) => io.stderr.write(`${w}\n`));
-    try {
+    const adjust = (c: Config): Config => ({ ...c, defaultFeeds: values.feeds ? undefined : c.defaultFeeds });
+    return withRuntime(io, adjust, async (runtime, config) => {
       if (values.feeds) {
         const imported = importFeedList(runtime.db, values.feeds, io.now().getTime());
         if (!imported.ok) {
@@ -46,8 +40,6 @@ export const pollCommand: CliCommand = {
         io.stdout.write(`cycle: ${report.feeds} feeds, ${report.ok} ok, ${report.notModified} not modified, ${report.errors} failed, ${report.new} new items, ${report.hits} hits, ${report.ms} ms\n`);
       }
       return 0;
-    } finally {
-      runtime.db.close();
-    }
+    });
   },
 };

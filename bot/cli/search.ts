@@ -2,9 +2,7 @@
 
 import { parseCommandArgs } from './args.ts';
 import { UsageError, type CliCommand } from './io.ts';
-import { loadConfig } from '../config.ts';
-import { openRuntime } from '../runtime.ts';
-import { VERSION } from '../version.ts';
+import { withRuntime } from './with-runtime.ts';
 import { searchItems } from '../../feeds/search.ts';
 
 const DAY = 86_400_000;
@@ -26,13 +24,7 @@ export const searchCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('search takes one QUERY (quote it: search "expel* NEAR/5 diplomat*")');
     const days = positiveInt(values.days, 30, 'days', 3650);
     const limit = positiveInt(values.limit, 20, 'limit', 1000);
-    const loaded = loadConfig(io.env, VERSION);
-    if (!loaded.ok) {
-      io.stderr.write(`configuration errors:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}\n`);
-      return 1;
-    }
-    const runtime = openRuntime({ ...loaded.config, defaultFeeds: undefined }, io.now().getTime(), (w) => io.stderr.write(`${w}\n`));
-    try {
+    return withRuntime(io, (c) => ({ ...c, defaultFeeds: undefined }), async (runtime) => {
       if (values.theme && !runtime.themes.some((t) => t.id === values.theme)) {
         throw new UsageError(`unknown theme "${values.theme}"; the themes are ${runtime.themes.map((t) => t.id).join(', ')}`);
       }
@@ -46,8 +38,6 @@ export const searchCommand: CliCommand = {
       }
       if (!values.json && result.hits.length === 0) io.stdout.write(`nothing in the last ${days} days matches\n`);
       return 0;
-    } finally {
-      runtime.db.close();
-    }
+    });
   },
 };
