@@ -105,6 +105,11 @@ export function loadConfig(env: Record<string, string | undefined>, version: str
   };
 }
 
+/** Every bad key on its own line, for the terminal. */
+export function describeConfigErrors(errors: readonly string[]): string {
+  return `fix these settings (see .env.example):\n${errors.map((e) => `  ${e}`).join('\n')}\n`;
+}
+
 /** Reads `.env` into process.env when the file exists; real environment variables win. */
 export function readDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);

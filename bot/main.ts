@@ -5,7 +5,7 @@ import cron from 'node-cron';
 import pino from 'pino';
 import { consoleSink } from './alerts/console-sink.ts';
 import { drainOutbox } from './alerts/deliver.ts';
-import { loadConfig, readDotEnv } from './config.ts';
+import { describeConfigErrors, loadConfig, readDotEnv } from './config.ts';
 import { openRuntime, pollDeps } from './runtime.ts';
 import { VERSION } from './version.ts';
 import { countFeeds } from '../db/feeds.ts';
@@ -14,7 +14,7 @@ import { pollOnce } from '../feeds/poll.ts';
 readDotEnv();
 const loaded = loadConfig(process.env, VERSION);
 if (!loaded.ok) {
-  process.stderr.write(`Interference Watch cannot start; fix these settings (see .env.example):\n${loaded.errors.map((e) => `  ${e}`).join('\n')}\n`);
+  process.stderr.write(`Interference Watch cannot start; ${describeConfigErrors(loaded.errors)}`);
   process.exit(1);
 }
 const config = loaded.config;

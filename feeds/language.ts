@@ -30,10 +30,15 @@ function looksIrish(words: string[]): boolean {
   return words.length >= 4 && hits / words.length >= 0.2 && hits >= 2;
 }
 
+/** "en-GB", "pt_BR", "FR" to "en", "pt", "fr"; undefined when nothing is declared. */
+export function languageCode(declared: string | undefined): string | undefined {
+  return declared?.trim().toLowerCase().split(/[-_]/)[0] || undefined;
+}
+
 export function detectLanguage(text: string, declared?: string): string | undefined {
   // The first sentence or two carry the signal; detection time grows with the sample.
   const sample = text.slice(0, 300);
-  const declaredCode = declared?.toLowerCase().split(/[-_]/)[0] || undefined;
+  const declaredCode = languageCode(declared);
   if ((sample.match(MALTESE_LETTERS)?.length ?? 0) >= 2) return 'mt';
   if (looksIrish(sample.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean))) return 'ga';
   const result = eld.detect(sample);

@@ -1,6 +1,7 @@
 // Feed lists: OPML (what feed readers import and export) or plain text with one URL per line.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isHttpUrl } from './parse/links.ts';
 
 export interface FeedEntry {
   readonly url: string;
@@ -26,15 +27,6 @@ function collect(outlines: Outline | Outline[] | undefined, out: FeedEntry[]): v
       out.push({ url, ...(title ? { title } : {}), ...(o['@_language'] ? { language: o['@_language'] } : {}) });
     }
     collect(o.outline, out);
-  }
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const u = new URL(text);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
   }
 }
 

@@ -6,8 +6,8 @@ import type { Db } from '../db/open.ts';
 import { describeDelay, failureDelayMs, isDead } from './backoff.ts';
 import type { FetchFeed } from './fetch.ts';
 import { ingestItems } from './ingest.ts';
-import { decodeFeedBytes } from './parse/decode.ts';
-import { parseFeed } from './parse/parse-feed.ts';
+import { hostOf } from './parse/links.ts';
+import { parseFeedBytes } from './parse/parse-feed.ts';
 import type { ThemeMatcher } from './themes/match.ts';
 
 export interface PollDeps {
@@ -75,17 +75,12 @@ async function pollFeed(deps: PollDeps, feed: Feed): Promise<FeedOutcome & { ale
     recovered();
     return { url: feed.url, status: 'not-modified', items: 0, new: 0, hits: 0, alerts: 0 };
   }
-  const decoded = decodeFeedBytes(fetched.body, fetched.charset);
-  const parsed = decoded.ok ? await parseFeed(decoded.text, { fetchedAt: new Date(now), url: fetched.finalUrl, detectLanguages: false }) : decoded;
+  const parsed = await parseFeedBytes(fetched.body, fetched.charset, { fetchedAt: new Date(now), url: fetched.finalUrl, detectLanguages: false });
   if (!parsed.ok) return { ...fail(deps, feed, `feed ${feed.url}: ${parsed.error}`), alerts: 0 };
   const result = ingestItems(deps.db, feed.id, parsed.feed.items, deps.matcher, now, deps.alertMaxAgeMs);
   recordFeedSuccess(deps.db, feed.id, { etag: fetched.etag, lastModified: fetched.lastModified, title: parsed.feed.title, language: parsed.feed.language }, now, now + deps.pollIntervalMs);
   recovered();
   return { url: feed.url, status: 'ok', items: parsed.feed.items.length, new: result.newItems, hits: result.hits, alerts: result.alerts };
-}
-
-function hostOf(url: string): string {
-  try { return new URL(url).host; } catch { return url; }
 }
 
 /** Runs tasks with a global limit and a limit per host, in order of the queue. */
@@ -99,7 +94,7 @@ async function runLimited<T>(feeds: readonly Feed[], limit: number, perHost: num
       if (waiting.length === 0 && running === 0) return resolve(results);
       for (let k = 0; k < waiting.length && running < limit; ) {
         const { f, i } = waiting[k]!;
-        const host = hostOf(f.url);
+        const host = hostOf(f.url, f.url);
         if ((active.get(host) ?? 0) >= perHost) { k++; continue; }
         waiting.splice(k, 1);
         running++;

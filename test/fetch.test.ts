@@ -4,8 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetchFeed, parseRetryAfter } from '../feeds/fetch.ts';
-import { decodeFeedBytes } from '../feeds/parse/decode.ts';
-import { parseFeed } from '../feeds/parse/parse-feed.ts';
+import { parseFeedBytes } from '../feeds/parse/parse-feed.ts';
 import { rssFeed, startFeedServer, type FeedServer } from './support/feed-server.ts';
 
 let server: FeedServer;
@@ -17,9 +16,7 @@ const fetchFeed = createFetchFeed({ timeoutMs: 1500, maxBytes: 1024 * 1024, maxR
 async function parsed(path: string) {
   const r = await fetchFeed({ url: server.base + path });
   if (r.status !== 'ok') throw new Error(JSON.stringify(r));
-  const text = decodeFeedBytes(r.body, r.charset);
-  if (!text.ok) throw new Error(text.error);
-  const feed = await parseFeed(text.text, { fetchedAt: new Date(), url: r.finalUrl });
+  const feed = await parseFeedBytes(r.body, r.charset, { fetchedAt: new Date(), url: r.finalUrl });
   if (!feed.ok) throw new Error(feed.error);
   return feed.feed;
 }
@@ -81,8 +78,8 @@ describe('fetchFeed', () => {
   it('lets the parser report HTML and empty bodies as not feeds', async () => {
     for (const path of ['/html', '/empty']) {
       const r = await fetchFeed({ url: server.base + path });
-      const decoded = r.status === 'ok' ? decodeFeedBytes(r.body, r.charset) : { ok: false as const, error: r.status };
-      const result = decoded.ok ? await parseFeed(decoded.text, { fetchedAt: new Date() }) : decoded;
+      if (r.status !== 'ok') throw new Error(`${path}: ${r.status}`);
+      const result = await parseFeedBytes(r.body, r.charset, { fetchedAt: new Date() });
       expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^not a feed/) });
     }
   });

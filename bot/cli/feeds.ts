@@ -6,26 +6,17 @@ import { withRuntime } from './with-runtime.ts';
 import { importFeedList, type Runtime } from '../runtime.ts';
 import { deleteFeed, insertFeed, listFeeds, setFeedStatus } from '../../db/feeds.ts';
 import { toOpml } from '../../feeds/opml.ts';
-import { decodeFeedBytes } from '../../feeds/parse/decode.ts';
-import { parseFeed } from '../../feeds/parse/parse-feed.ts';
+import { isHttpUrl } from '../../feeds/parse/links.ts';
+import { parseFeedBytes } from '../../feeds/parse/parse-feed.ts';
 
 /** A new feed is fetched once and must parse before it is saved. */
 async function checkFeed(runtime: Runtime, url: string, now: Date): Promise<{ ok: true; title: string; language?: string; items: number } | { ok: false; error: string }> {
   const fetched = await runtime.fetchFeed({ url });
   if (fetched.status === 'error') return { ok: false, error: fetched.error };
   if (fetched.status === 'not-modified') return { ok: false, error: `feed ${url} answered 304 to a first request` };
-  const decoded = decodeFeedBytes(fetched.body, fetched.charset);
-  const parsed = decoded.ok ? await parseFeed(decoded.text, { fetchedAt: now, url: fetched.finalUrl }) : decoded;
+  const parsed = await parseFeedBytes(fetched.body, fetched.charset, { fetchedAt: now, url: fetched.finalUrl });
   if (!parsed.ok) return { ok: false, error: `feed ${url}: ${parsed.error}` };
   return { ok: true, title: parsed.feed.title, ...(parsed.feed.language ? { language: parsed.feed.language } : {}), items: parsed.feed.items.length };
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
 }
 
 async function run(action: string, arg: string | undefined, runtime: Runtime, io: CliIo): Promise<number> {

@@ -4,7 +4,8 @@ import { parseCommandArgs } from './args.ts';
 import { UsageError, type CliCommand, type CliIo } from './io.ts';
 import { builtinMatcher } from '../../feeds/themes/builtin-matcher.ts';
 import { documentOf, type ThemeMatcher } from '../../feeds/themes/match.ts';
-import { readFeedFile, readInput } from '../../feeds/read-feed-file.ts';
+import { readInput } from './read-input.ts';
+import { parseFeedBytes } from '../../feeds/parse/parse-feed.ts';
 import type { NewsItem, ThemeHit } from '../../feeds/types.ts';
 
 const BENCH_MS = 3000;
@@ -58,7 +59,7 @@ export const matchCommand: CliCommand = {
     };
     const input = await readInput(file, io.readStdin);
     if (!input.ok) return fail(input.error);
-    const parsed = await readFeedFile(input.bytes, io.now());
+    const parsed = await parseFeedBytes(input.bytes, undefined, { fetchedAt: io.now() });
     if (!parsed.ok) return fail(parsed.error);
     const { items } = parsed.feed;
     if (values.bench) {

@@ -2,7 +2,7 @@
 // printed, exit 1), the runtime opened, and the database closed whatever happens.
 
 import type { CliIo } from './io.ts';
-import { loadConfig, type Config } from '../config.ts';
+import { describeConfigErrors, loadConfig, type Config } from '../config.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { VERSION } from '../version.ts';
 
@@ -11,7 +11,7 @@ export async function withRuntime(
 ): Promise<number> {
   const loaded = loadConfig(io.env, VERSION);
   if (!loaded.ok) {
-    io.stderr.write(`configuration errors:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}\n`);
+    io.stderr.write(describeConfigErrors(loaded.errors));
     return 1;
   }
   const config = adjust(loaded.config);

@@ -4,10 +4,11 @@
 
 import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
-import { canonicalLink } from './links.ts';
+import { decodeFeedBytes } from './decode.ts';
+import { canonicalLink, hostOf } from './links.ts';
 import { htmlToPlainText } from './plain-text.ts';
 import { repairXml, rootElement, unprefixFeedElements } from './xml-repair.ts';
-import { detectLanguage } from '../language.ts';
+import { detectLanguage, languageCode } from '../language.ts';
 import type { NewsItem } from '../types.ts';
 
 export interface ParsedFeed {
@@ -72,14 +73,6 @@ function publishedAt(raw: string, fetchedAt: Date): Date {
   return new Date(t);
 }
 
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).host : '';
-  } catch {
-    return '';
-  }
-}
-
 function normalise(raw: RawFeed, ctx: ParseContext): ParsedFeed {
   const feedLink = canonicalLink(str(raw.link), ctx.url) || ctx.url;
   const source = htmlToPlainText(str(raw.title), 200) || hostOf(feedLink) || 'unknown feed';
@@ -102,7 +95,7 @@ function normalise(raw: RawFeed, ctx: ParseContext): ParsedFeed {
       text,
       publishedAt: publishedAt(date, ctx.fetchedAt),
       language: ctx.detectLanguages === false
-        ? (str(e.language) || feedLanguage)?.toLowerCase().split(/[-_]/)[0] || undefined
+        ? languageCode(str(e.language) || feedLanguage)
         : detectLanguage(`${title}. ${summary || text}`, str(e.language) || feedLanguage),
       source,
     });
@@ -179,4 +172,10 @@ export async function parseFeed(document: string, ctx: ParseContext): Promise<Fe
   } catch (e) {
     return { ok: false, error: `not a readable feed: ${describeError(e)}` };
   }
+}
+
+/** Feed bytes as fetched or read from a file (with the HTTP charset when there was one) to items. */
+export async function parseFeedBytes(bytes: Uint8Array, charset: string | undefined, ctx: ParseContext): Promise<FeedParseResult> {
+  const decoded = decodeFeedBytes(bytes, charset);
+  return decoded.ok ? parseFeed(decoded.text, ctx) : decoded;
 }

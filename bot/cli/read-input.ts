@@ -1,16 +1,7 @@
-// Reads a feed from a file or stdin and parses it exactly as ingestion parses fetched feeds.
+// The bytes of a file named on the command line, or of stdin for "-", or an error sentence.
 
 import { readFile } from 'node:fs/promises';
-import { decodeFeedBytes } from './parse/decode.ts';
-import { parseFeed, type FeedParseResult } from './parse/parse-feed.ts';
 
-export async function readFeedFile(bytes: Uint8Array, fetchedAt: Date): Promise<FeedParseResult> {
-  const decoded = decodeFeedBytes(bytes);
-  if (!decoded.ok) return decoded;
-  return parseFeed(decoded.text, { fetchedAt });
-}
-
-/** The bytes of FILE, or of stdin for "-", or an error sentence. */
 export async function readInput(file: string, readStdin: () => Promise<Buffer>): Promise<{ ok: true; bytes: Buffer } | { ok: false; error: string }> {
   try {
     return { ok: true, bytes: file === '-' ? await readStdin() : await readFile(file) };
