@@ -39,10 +39,10 @@ try {
   const runtime = openRuntime(loaded.config, now, (w) => process.stderr.write(`${w}\n`));
   for (const path of feeds.keys()) insertFeed(runtime.db, base + path, {}, now);
   process.stdout.write(`Interference Watch demo: ${feeds.size} sample feeds served on ${base}, one cycle in console mode\n\n`);
-  const report = await pollOnce(pollDeps(runtime, loaded.config, Date.now, 5 * 60_000));
+  const report = await pollOnce(await pollDeps(runtime, loaded.config, Date.now, 5 * 60_000));
   await drainOutbox(runtime.db, consoleSink(process.stdout, runtime.themes), Date.now);
   process.stdout.write(`cycle: ${report.feeds} feeds, ${report.new} new items, ${report.hits} hits, ${report.alerts} alerts, ${report.errors} failed, ${report.ms} ms\n`);
-  runtime.db.close();
+  await runtime.close();
 } finally {
   server.close();
   rmSync(dir, { recursive: true, force: true });

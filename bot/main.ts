@@ -29,7 +29,7 @@ if (config.discordToken) {
 const runtime = openRuntime(config, Date.now(), (w) => log.warn(w));
 const sink = consoleSink(process.stdout, runtime.themes);
 const deps = {
-  ...pollDeps(runtime, config, Date.now, 0),
+  ...(await pollDeps(runtime, config, Date.now, 0)),
   onEvent: (feed: { url: string }, kind: string, message: string) => log.info({ feed: feed.url, kind }, message),
 };
 
@@ -53,7 +53,7 @@ void cycle();
 const shutdown = async (signal: string) => {
   log.info(`${signal}: stopping`);
   await task.stop();
-  runtime.db.close();
+  await runtime.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,5 +1,6 @@
 // What both the bot and the one-shot CLI commands need: the database opened and migrated, the
-// built-in themes loaded and compiled, console subscriptions, and the default feeds on first start.
+// built-in themes loaded, console subscriptions, the default feeds on first start, and the
+// classifier thread, started only by what polls.
 
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
@@ -9,16 +10,20 @@ import { ensureConsoleSubscriptions } from '../db/subscriptions.ts';
 import { upsertBuiltinThemes } from '../db/themes.ts';
 import { createFetchFeed, type FetchFeed } from '../feeds/fetch.ts';
 import { parseFeedList } from '../feeds/opml.ts';
+import type { Classifier } from '../feeds/classify.ts';
+import { startClassifierThread } from '../feeds/classifier-worker.ts';
 import type { PollDeps } from '../feeds/poll.ts';
-import { builtinMatcher } from '../feeds/themes/builtin-matcher.ts';
-import type { ThemeMatcher } from '../feeds/themes/match.ts';
+import { loadBuiltinThemes } from '../feeds/themes/builtin.ts';
 import type { Theme } from '../feeds/types.ts';
 
 export interface Runtime {
   readonly db: Db;
   readonly themes: readonly Theme[];
-  readonly matcher: ThemeMatcher;
   readonly fetchFeed: FetchFeed;
+  /** The classifier thread, started on first use (it costs ~200 MB and a second to start). */
+  classifier(): Promise<Classifier>;
+  /** Stops the classifier thread if it runs, and closes the database. */
+  close(): Promise<void>;
 }
 
 /** Adds the feeds of a list file; returns how many were new, or an error sentence. */
@@ -40,22 +45,32 @@ export function importFeedList(db: Db, path: string, now: number): { ok: true; a
 
 export function openRuntime(config: Config, now: number, warn: (message: string) => void): Runtime {
   const db = openDatabase(config.databasePath);
-  const selected = builtinMatcher();
-  if (!selected.ok) throw new Error(selected.error);
-  upsertBuiltinThemes(db, selected.themes, now);
-  if (!config.discordToken) ensureConsoleSubscriptions(db, selected.themes.map((t) => t.id), now);
+  const themes = loadBuiltinThemes();
+  upsertBuiltinThemes(db, themes, now);
+  if (!config.discordToken) ensureConsoleSubscriptions(db, themes.map((t) => t.id), now);
   if (config.defaultFeeds && countFeeds(db) === 0) {
     const imported = importFeedList(db, config.defaultFeeds, now);
     if (!imported.ok) warn(`${imported.error}; starting with no feeds (add some with "feeds add URL")`);
   }
   const fetchFeed = createFetchFeed({ timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes, maxRedirects: 5, userAgent: config.userAgent });
-  return { db, themes: selected.themes, matcher: selected.matcher, fetchFeed };
+  let classifier: Promise<Classifier> | undefined;
+  return {
+    db, themes, fetchFeed,
+    classifier: () => (classifier ??= startClassifierThread(themes)),
+    close: async () => {
+      try {
+        if (classifier) await (await classifier).close();
+      } finally {
+        db.close();
+      }
+    },
+  };
 }
 
 /** What a polling cycle needs; `pollIntervalMs` is how long a healthy feed waits before it is due again. */
-export function pollDeps(runtime: Runtime, config: Config, now: () => number, pollIntervalMs: number): PollDeps {
+export async function pollDeps(runtime: Runtime, config: Config, now: () => number, pollIntervalMs: number): Promise<PollDeps> {
   return {
-    db: runtime.db, fetchFeed: runtime.fetchFeed, matcher: runtime.matcher, now, pollIntervalMs,
+    db: runtime.db, fetchFeed: runtime.fetchFeed, classifier: await runtime.classifier(), now, pollIntervalMs,
     alertMaxAgeMs: config.alertMaxAgeMs, concurrency: config.pollConcurrency, perHostConcurrency: config.perHostConcurrency,
   };
 }

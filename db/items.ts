@@ -11,17 +11,27 @@ export type InsertOutcome =
   /** The same article (same canonical link) already stored from another feed: one more source. */
   | { readonly status: 'same-article'; readonly id: number };
 
-/** `language` is asked only for an item that is really new, since detecting it costs. */
+/** Whether the item is already stored, from this feed (same guid) or another (same link). */
+export function isStoredItem(db: Db, feedId: number, item: Pick<NewsItem, 'guid' | 'link'>): boolean {
+  return knownFromFeed(db, feedId, item.guid) || (item.link !== '' && sameArticle(db, item.link) !== undefined);
+}
+
+function knownFromFeed(db: Db, feedId: number, guid: string): boolean {
+  return (sql(db, 'SELECT 1 FROM items WHERE feed_id = ? AND guid = ?').get(feedId, guid)
+    ?? sql(db, 'SELECT 1 FROM item_sources WHERE feed_id = ? AND guid = ?').get(feedId, guid)) !== undefined;
+}
+
+function sameArticle(db: Db, link: string): number | undefined {
+  return (sql(db, "SELECT id FROM items WHERE link = ? AND link <> '' LIMIT 1").get(link) as { id: number } | undefined)?.id;
+}
+
+/** `language` is asked only for an item that is really new, since working it out costs. */
 export function insertItem(db: Db, feedId: number, item: NewsItem, fetchedAt: number, contentHash: string, language: () => string | undefined): InsertOutcome {
-  const known = sql(db, 'SELECT 1 FROM items WHERE feed_id = ? AND guid = ?').get(feedId, item.guid)
-    ?? sql(db, 'SELECT 1 FROM item_sources WHERE feed_id = ? AND guid = ?').get(feedId, item.guid);
-  if (known) return { status: 'known' };
-  if (item.link) {
-    const same = sql(db, "SELECT id FROM items WHERE link = ? AND link <> '' LIMIT 1").get(item.link) as { id: number } | undefined;
-    if (same) {
-      sql(db, 'INSERT OR IGNORE INTO item_sources (item_id, feed_id, guid, seen_at) VALUES (?, ?, ?, ?)').run(same.id, feedId, item.guid, fetchedAt);
-      return { status: 'same-article', id: same.id };
-    }
+  if (knownFromFeed(db, feedId, item.guid)) return { status: 'known' };
+  const same = item.link ? sameArticle(db, item.link) : undefined;
+  if (same !== undefined) {
+    sql(db, 'INSERT OR IGNORE INTO item_sources (item_id, feed_id, guid, seen_at) VALUES (?, ?, ?, ?)').run(same, feedId, item.guid, fetchedAt);
+    return { status: 'same-article', id: same };
   }
   const id = sql(db, `INSERT INTO items (feed_id, guid, link, title, summary, text, published_at, fetched_at, language, source, content_hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)

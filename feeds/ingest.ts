@@ -1,17 +1,17 @@
 // Stores one feed's parsed items in one transaction: new items, their hits, a story each, and
 // an outbox row per subscription that wants them. Durable before visible: nothing is posted
 // until this commits. Items older than the alert age are stored and matched but raise no alert.
-// Items arrive with their declared language; the detected one is worked out for new items only.
+// Items arrive with their classification (language and hits), worked out beforehand for the
+// items that were not stored yet: `classifyNew` below.
 
 import { createHash } from 'node:crypto';
 import { insertHits } from '../db/hits.ts';
-import { insertItem, setItemStory } from '../db/items.ts';
+import { insertItem, isStoredItem, setItemStory } from '../db/items.ts';
 import type { Db } from '../db/open.ts';
 import { enqueueAlert } from '../db/outbox.ts';
 import { createStory } from '../db/stories.ts';
 import { activeSubscriptions } from '../db/subscriptions.ts';
-import { detectLanguage } from './language.ts';
-import { documentOf, type ThemeMatcher } from './themes/match.ts';
+import type { Classification, Classifier } from './classify.ts';
 import type { NewsItem } from './types.ts';
 
 export interface IngestResult {
@@ -24,19 +24,32 @@ function contentHash(item: NewsItem): string {
   return createHash('sha1').update(`${item.title}\n${item.summary}\n${item.text}`).digest('hex');
 }
 
+/** Classifies the items not stored yet; the rest repeat on every poll and need nothing. */
+export async function classifyNew(db: Db, feedId: number, items: readonly NewsItem[], classifier: Classifier): Promise<Map<NewsItem, Classification>> {
+  const fresh = items.filter((item) => !isStoredItem(db, feedId, item));
+  const classes = await classifier.classify(fresh.map(({ title, summary, text, language }) => ({ title, summary, text, language })));
+  return new Map(fresh.map((item, i) => [item, classes[i]!]));
+}
+
 export function ingestItems(
-  db: Db, feedId: number, items: readonly NewsItem[], matcher: ThemeMatcher, now: number, alertMaxAgeMs: number,
+  db: Db, feedId: number, items: readonly NewsItem[], classified: ReadonlyMap<NewsItem, Classification>, now: number, alertMaxAgeMs: number,
 ): IngestResult {
+  const classOf = (item: NewsItem): Classification => {
+    const c = classified.get(item);
+    // Only if an item vanished between classifying and storing; the feed is retried whole.
+    if (!c) throw new Error(`item "${item.guid}" became new after classification`);
+    return c;
+  };
   return db.transaction(() => {
     const subscriptions = activeSubscriptions(db);
     let newItems = 0;
     let hits = 0;
     let alerts = 0;
     for (const item of items) {
-      const outcome = insertItem(db, feedId, item, now, contentHash(item), () => detectLanguage(`${item.title}. ${item.summary || item.text}`, item.language));
+      const outcome = insertItem(db, feedId, item, now, contentHash(item), () => classOf(item).language);
       if (outcome.status !== 'new') continue;
       newItems++;
-      const itemHits = matcher.match(documentOf(item));
+      const itemHits = classOf(item).hits;
       if (itemHits.length === 0) continue;
       hits += itemHits.length;
       insertHits(db, outcome.id, itemHits);

@@ -4,6 +4,7 @@
 // (676/676 on the corpus; 672 against 674 on bare 60-character headlines).
 
 import { eld } from 'eld/extrasmall';
+import { languageCode } from './language-code.ts';
 
 /** The EU's official languages plus Russian and Ukrainian; eld lacks Maltese and Irish. */
 export const SUPPORTED_LANGUAGES = [
@@ -30,14 +31,10 @@ function looksIrish(words: string[]): boolean {
   return words.length >= 4 && hits / words.length >= 0.2 && hits >= 2;
 }
 
-/** "en-GB", "pt_BR", "FR" to "en", "pt", "fr"; undefined when nothing is declared. */
-export function languageCode(declared: string | undefined): string | undefined {
-  return declared?.trim().toLowerCase().split(/[-_]/)[0] || undefined;
-}
-
 export function detectLanguage(text: string, declared?: string): string | undefined {
-  // The first sentence or two carry the signal; detection time grows with the sample.
-  const sample = text.slice(0, 300);
+  // The first sentence or two carry the signal; detection time grows with the sample, and
+  // 160 characters were as accurate as 300 on the corpus (676/676) at two thirds of the cost.
+  const sample = text.slice(0, 160);
   const declaredCode = languageCode(declared);
   if ((sample.match(MALTESE_LETTERS)?.length ?? 0) >= 2) return 'mt';
   if (looksIrish(sample.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean))) return 'ga';

@@ -4,16 +4,16 @@
 import { addFeedEvent, dueFeeds, recordFeedFailure, recordFeedSuccess, type Feed } from '../db/feeds.ts';
 import type { Db } from '../db/open.ts';
 import { describeDelay, failureDelayMs, isDead } from './backoff.ts';
+import type { Classifier } from './classify.ts';
 import type { FetchFeed } from './fetch.ts';
-import { ingestItems } from './ingest.ts';
+import { classifyNew, ingestItems } from './ingest.ts';
 import { hostOf } from './parse/links.ts';
 import { parseFeedBytes } from './parse/parse-feed.ts';
-import type { ThemeMatcher } from './themes/match.ts';
 
 export interface PollDeps {
   readonly db: Db;
   readonly fetchFeed: FetchFeed;
-  readonly matcher: ThemeMatcher;
+  readonly classifier: Classifier;
   readonly now: () => number;
   readonly pollIntervalMs: number;
   readonly alertMaxAgeMs: number;
@@ -77,7 +77,8 @@ async function pollFeed(deps: PollDeps, feed: Feed): Promise<FeedOutcome & { ale
   }
   const parsed = await parseFeedBytes(fetched.body, fetched.charset, { fetchedAt: new Date(now), url: fetched.finalUrl, detectLanguages: false });
   if (!parsed.ok) return { ...fail(deps, feed, `feed ${feed.url}: ${parsed.error}`), alerts: 0 };
-  const result = ingestItems(deps.db, feed.id, parsed.feed.items, deps.matcher, now, deps.alertMaxAgeMs);
+  const classified = await classifyNew(deps.db, feed.id, parsed.feed.items, deps.classifier);
+  const result = ingestItems(deps.db, feed.id, parsed.feed.items, classified, now, deps.alertMaxAgeMs);
   recordFeedSuccess(deps.db, feed.id, { etag: fetched.etag, lastModified: fetched.lastModified, title: parsed.feed.title, language: parsed.feed.language }, now, now + deps.pollIntervalMs);
   recovered();
   return { url: feed.url, status: 'ok', items: parsed.feed.items.length, new: result.newItems, hits: result.hits, alerts: result.alerts };

@@ -9,7 +9,9 @@ import { outboxCounts, type PendingAlert } from '../db/outbox.ts';
 import { ensureConsoleSubscriptions } from '../db/subscriptions.ts';
 import { upsertBuiltinThemes } from '../db/themes.ts';
 import { ingestItems } from '../feeds/ingest.ts';
+import { classifyItem } from '../feeds/classify.ts';
 import { builtinMatcher } from '../feeds/themes/builtin-matcher.ts';
+import type { NewsItem } from '../feeds/types.ts';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 
@@ -20,10 +22,11 @@ function setup() {
   upsertBuiltinThemes(db, selected.themes, NOW);
   ensureConsoleSubscriptions(db, selected.themes.map((t) => t.id), NOW);
   insertFeed(db, 'https://x.example/rss', {}, NOW);
-  ingestItems(db, 1, [{
+  const item: NewsItem = {
     guid: 'g', link: 'https://x.example/1', title: 'Russian hackers behind cyberattack; disinformation campaign targeted voters before election',
     summary: '', text: '', publishedAt: new Date(NOW), language: 'en', source: 'X',
-  }], selected.matcher, NOW, 86_400_000);
+  };
+  ingestItems(db, 1, [item], new Map([[item, classifyItem(item, selected.matcher)]]), NOW, 86_400_000);
   return db;
 }
 

@@ -15,15 +15,15 @@ import { ensureConsoleSubscriptions } from '../db/subscriptions.ts';
 import { upsertBuiltinThemes } from '../db/themes.ts';
 import { createFetchFeed } from '../feeds/fetch.ts';
 import { pollOnce, type PollDeps } from '../feeds/poll.ts';
+import { inlineClassifier, type Classifier } from '../feeds/classify.ts';
 import { builtinMatcher } from '../feeds/themes/builtin-matcher.ts';
-import type { ThemeMatcher } from '../feeds/themes/match.ts';
 import { rssFeed, startFeedServer, type FeedServer } from './support/feed-server.ts';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const HOUR = 3_600_000;
 const selected = builtinMatcher();
 if (!selected.ok) throw new Error(selected.error);
-const matcher = selected.matcher;
+const classifier = inlineClassifier(selected.matcher);
 
 let server: FeedServer;
 let dir: string;
@@ -43,7 +43,7 @@ beforeEach(() => {
 
 function deps(overrides: Partial<PollDeps> = {}): PollDeps {
   return {
-    db, matcher, now: () => clock, pollIntervalMs: 5 * 60_000, alertMaxAgeMs: 24 * HOUR, concurrency: 4, perHostConcurrency: 2,
+    db, classifier, now: () => clock, pollIntervalMs: 5 * 60_000, alertMaxAgeMs: 24 * HOUR, concurrency: 4, perHostConcurrency: 2,
     fetchFeed: createFetchFeed({ timeoutMs: 2000, maxBytes: 1024 * 1024, maxRedirects: 5, userAgent: 'test' }),
     ...overrides,
   };
@@ -120,9 +120,12 @@ describe('pollOnce', () => {
       ]),
     });
     insertFeed(db, `${server.base}/feeds/c.xml`, {}, NOW);
-    let calls = 0;
-    const crashing: ThemeMatcher = { themeIds: matcher.themeIds, match: (d) => { if (++calls === 2) throw new Error('power cut'); return matcher.match(d); } };
-    const crashed = await pollOnce(deps({ matcher: crashing }));
+    // The second item's hit names a theme that does not exist: its insert fails mid-transaction.
+    const crashing: Classifier = {
+      ...classifier,
+      classify: async (items) => (await classifier.classify(items)).map((c, i) => (i === 1 ? { ...c, hits: [{ ...c.hits[0]!, themeId: 'gone' }] } : c)),
+    };
+    const crashed = await pollOnce(deps({ classifier: crashing }));
     expect(crashed.errors).toBe(1);
     expect(countItems(db)).toBe(0);
     expect(outboxCounts(db).pending).toBe(0);

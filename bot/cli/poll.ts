@@ -27,7 +27,7 @@ export const pollCommand: CliCommand = {
       }
       // --once polls now, whatever the schedule says.
       runtime.db.prepare("UPDATE feeds SET next_poll_at = 0 WHERE status = 'active'").run();
-      const report = await pollOnce(pollDeps(runtime, config, () => io.now().getTime(), 5 * 60_000));
+      const report = await pollOnce(await pollDeps(runtime, config, () => io.now().getTime(), 5 * 60_000));
       if (values.json) {
         for (const o of report.outcomes) {
           io.stdout.write(`${JSON.stringify({ url: o.url, status: o.status, items: o.items, new: o.new, error: o.error ?? null })}\n`);

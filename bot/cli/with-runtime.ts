@@ -1,5 +1,5 @@
 // Runs a CLI command against the configured database: configuration checked (every bad key
-// printed, exit 1), the runtime opened, and the database closed whatever happens.
+// printed, exit 1), the runtime opened, and closed (database, classifier thread) whatever happens.
 
 import type { CliIo } from './io.ts';
 import { describeConfigErrors, loadConfig, type Config } from '../config.ts';
@@ -19,6 +19,6 @@ export async function withRuntime(
   try {
     return await run(runtime, config);
   } finally {
-    runtime.db.close();
+    await runtime.close();
   }
 }

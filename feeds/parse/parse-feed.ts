@@ -8,7 +8,7 @@ import { decodeFeedBytes } from './decode.ts';
 import { canonicalLink, hostOf } from './links.ts';
 import { htmlToPlainText } from './plain-text.ts';
 import { repairXml, rootElement, unprefixFeedElements } from './xml-repair.ts';
-import { detectLanguage, languageCode } from '../language.ts';
+import { languageCode } from '../language-code.ts';
 import type { NewsItem } from '../types.ts';
 
 export interface ParsedFeed {
@@ -24,8 +24,8 @@ export interface ParseContext {
   /** Where the feed came from: resolves relative links and names the source. */
   readonly url?: string;
   /**
-   * Detect each item's language now (default). The poller says no and detects only for the
-   * items it has not stored yet: a feed repeats most of its items on every poll.
+   * Detect each item's language now (default). The poller says no and detects, in its classifier
+   * thread, only for the items it has not stored yet: a feed repeats most of its items.
    */
   readonly detectLanguages?: boolean;
 }
@@ -73,7 +73,9 @@ function publishedAt(raw: string, fetchedAt: Date): Date {
   return new Date(t);
 }
 
-function normalise(raw: RawFeed, ctx: ParseContext): ParsedFeed {
+type DetectLanguage = (text: string, declared?: string) => string | undefined;
+
+function normalise(raw: RawFeed, ctx: ParseContext, detectLanguage: DetectLanguage | undefined): ParsedFeed {
   const feedLink = canonicalLink(str(raw.link), ctx.url) || ctx.url;
   const source = htmlToPlainText(str(raw.title), 200) || hostOf(feedLink) || 'unknown feed';
   const feedLanguage = str(raw.language).trim() || undefined;
@@ -94,9 +96,9 @@ function normalise(raw: RawFeed, ctx: ParseContext): ParsedFeed {
       summary,
       text,
       publishedAt: publishedAt(date, ctx.fetchedAt),
-      language: ctx.detectLanguages === false
-        ? languageCode(str(e.language) || feedLanguage)
-        : detectLanguage(`${title}. ${summary || text}`, str(e.language) || feedLanguage),
+      language: detectLanguage
+        ? detectLanguage(`${title}. ${summary || text}`, str(e.language) || feedLanguage)
+        : languageCode(str(e.language) || feedLanguage),
       source,
     });
   }
@@ -161,14 +163,17 @@ function describeError(e: unknown): string {
 export async function parseFeed(document: string, ctx: ParseContext): Promise<FeedParseResult> {
   const text = document.replace(/^[\s\ufeff]+/, '');
   if (text === '') return { ok: false, error: 'not a feed: the document is empty' };
+  // Loaded only when asked for: the poller detects in its classifier thread, and eld's tables
+  // would otherwise sit in the main thread's memory too.
+  const detect = ctx.detectLanguages === false ? undefined : (await import('../language.ts')).detectLanguage;
   try {
-    if (text.startsWith('{') || text.startsWith('[')) return { ok: true, feed: normalise(parseJsonFeed(text), ctx) };
+    if (text.startsWith('{') || text.startsWith('[')) return { ok: true, feed: normalise(parseJsonFeed(text), ctx, detect) };
     if (!text.startsWith('<')) return { ok: false, error: 'not a feed: the document is neither XML nor JSON' };
     const head = text.slice(0, 2000).toLowerCase();
     if (/<html[\s>]/.test(head) && !/<(rss|feed|rdf:rdf)[\s>]/.test(head)) {
       return { ok: false, error: 'not a feed: the address returned an HTML page' };
     }
-    return { ok: true, feed: normalise(await parseXml(text), ctx) };
+    return { ok: true, feed: normalise(await parseXml(text), ctx, detect) };
   } catch (e) {
     return { ok: false, error: `not a readable feed: ${describeError(e)}` };
   }

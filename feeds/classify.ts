@@ -1,0 +1,46 @@
+// Classifying a new item: its language (detected, checked against the declaration) and the
+// themes it matches. The CPU-heavy half of ingestion, kept pure so that it can run in a worker
+// thread (classifier-thread.ts) or inline (tests, one-shot tools) with the same results.
+
+import { detectLanguage } from './language.ts';
+import { documentOf, type ThemeMatcher } from './themes/match.ts';
+import type { NewsItem, Theme, ThemeHit } from './types.ts';
+
+/** What classification reads of an item: small enough to post to a worker. */
+export type ClassifyInput = Pick<NewsItem, 'title' | 'summary' | 'text' | 'language'>;
+
+export interface Classification {
+  readonly language: string | undefined;
+  readonly hits: readonly ThemeHit[];
+}
+
+/** A theme as the classifier needs it; the rest of a theme is for showing alerts. */
+export type ThemeQuery = Pick<Theme, 'id' | 'query' | 'threshold'>;
+
+export interface Classifier {
+  /** One classification per input, in order. */
+  classify(items: readonly ClassifyInput[]): Promise<Classification[]>;
+  /** Replaces the themes matched from now on (a server created or deleted one). */
+  setThemes(themes: readonly ThemeQuery[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function classifyItem(item: ClassifyInput, matcher: ThemeMatcher): Classification {
+  return {
+    language: detectLanguage(`${item.title}. ${item.summary || item.text}`, item.language),
+    hits: matcher.match(documentOf(item)),
+  };
+}
+
+/** Classifies on the calling thread: for tests and tools where a worker would only add start-up. */
+export function inlineClassifier(matcher: ThemeMatcher, compile?: (themes: readonly ThemeQuery[]) => ThemeMatcher): Classifier {
+  let current = matcher;
+  return {
+    classify: async (items) => items.map((item) => classifyItem(item, current)),
+    setThemes: async (themes) => {
+      if (!compile) throw new Error('this classifier cannot change its themes');
+      current = compile(themes);
+    },
+    close: async () => {},
+  };
+}

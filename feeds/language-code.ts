@@ -1,0 +1,7 @@
+// Language declarations as feeds write them ("en-GB", "pt_BR", "FR"), reduced to ISO 639-1.
+// Kept apart from detection so that code which only reads declarations never loads eld's tables.
+
+/** "en-GB", "pt_BR", "FR" to "en", "pt", "fr"; undefined when nothing is declared. */
+export function languageCode(declared: string | undefined): string | undefined {
+  return declared?.trim().toLowerCase().split(/[-_]/)[0] || undefined;
+}
