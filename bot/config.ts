@@ -19,6 +19,15 @@ export interface Config {
   readonly perHostConcurrency: number;
   /** Absent: console mode, alerts printed to the terminal. */
   readonly discordToken: string | undefined;
+  /** REST base, e.g. https://discord.com/api; the gateway address is asked from it. */
+  readonly discordApiUrl: string;
+  /** Commands go to this server only (instant, for development); absent: globally. */
+  readonly discordGuildId: string | undefined;
+  /** When hourly and daily digests are assembled; hourly ones go out every hour on the hour. */
+  readonly digestCron: string;
+  /** Lets /feeds add accept feeds on private, loopback and link-local addresses (tests). */
+  readonly allowPrivateAddresses: boolean;
+  readonly maxFeedsPerGuild: number;
   readonly userAgent: string;
 }
 
@@ -53,12 +62,16 @@ const positiveInt = (fallback: number, max: number) =>
 
 const BYTE_UNITS = { b: 1, kb: 1024, mb: 1024 * 1024 } as const;
 
+const cronExpression = (fallback: string, example: string) =>
+  z.string().default(fallback).transform((v, ctx) => {
+    if (!cron.validate(v)) ctx.addIssue({ code: 'custom', message: `"${v}" is not a cron expression; e.g. ${example}` });
+    return v;
+  });
+
 const schema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/interference-watch.db'),
-  POLL_CRON: z.string().default('*/5 * * * *').transform((v, ctx) => {
-    if (!cron.validate(v)) ctx.addIssue({ code: 'custom', message: `"${v}" is not a cron expression; e.g. */5 * * * * polls every 5 minutes` });
-    return v;
-  }),
+  POLL_CRON: cronExpression('*/5 * * * *', '*/5 * * * * polls every 5 minutes'),
+  DIGEST_CRON: cronExpression('0 8 * * *', '0 8 * * * sends daily digests at 08:00 UTC'),
   ALERT_MAX_AGE: duration('24h'),
   DEFAULT_FEEDS: z.string().default('feeds/default-feeds.opml'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -74,6 +87,10 @@ const schema = z.object({
   POLL_CONCURRENCY: positiveInt(8, 64),
   PER_HOST_CONCURRENCY: positiveInt(2, 16),
   DISCORD_TOKEN: z.string().optional(),
+  DISCORD_API_URL: z.string().url().default('https://discord.com/api').transform((v) => v.replace(/\/+$/, '')),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{15,21}$/, 'must be a server id (a number of 15 to 21 digits)').optional(),
+  ALLOW_PRIVATE_ADDRESSES: z.enum(['0', '1']).default('0'),
+  MAX_FEEDS_PER_GUILD: positiveInt(50, 1000),
   BOT_CONTACT_URL: z.string().url().optional(),
 });
 
@@ -100,6 +117,11 @@ export function loadConfig(env: Record<string, string | undefined>, version: str
       pollConcurrency: v.POLL_CONCURRENCY,
       perHostConcurrency: v.PER_HOST_CONCURRENCY,
       discordToken: v.DISCORD_TOKEN,
+      discordApiUrl: v.DISCORD_API_URL,
+      discordGuildId: v.DISCORD_GUILD_ID,
+      digestCron: v.DIGEST_CRON,
+      allowPrivateAddresses: v.ALLOW_PRIVATE_ADDRESSES === '1',
+      maxFeedsPerGuild: v.MAX_FEEDS_PER_GUILD,
       userAgent: `InterferenceWatch/${version} (self-hosted news monitor${v.BOT_CONTACT_URL ? `; +${v.BOT_CONTACT_URL}` : ''})`,
     },
   };

@@ -139,4 +139,10 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2: a message planned from outbox rows carries one nonce, written before it is posted, so a
+  // crash between posting and marking re-sends exactly that message and Discord drops it.
+  `
+  ALTER TABLE outbox ADD COLUMN nonce TEXT;
+  CREATE INDEX outbox_nonce ON outbox (nonce) WHERE nonce IS NOT NULL;
+  `,
 ];

@@ -1,5 +1,6 @@
 // The outbox: one row per (subscription, story) to deliver, written in the same transaction as
-// the item, and marked sent only after the sink accepted it.
+// the item. Rows are planned into messages (a nonce written on them) before anything is posted,
+// and marked sent only after Discord accepted the message.
 
 import type { Db } from './open.ts';
 import { sql } from './statements.ts';
@@ -12,9 +13,11 @@ export function enqueueAlert(db: Db, subscriptionId: number, storyId: number, it
 export interface PendingAlert {
   readonly id: number;
   readonly storyId: number;
+  readonly subscriptionId: number;
   readonly channelId: string;
   readonly themeId: string;
   readonly title: string;
+  readonly summary: string;
   readonly link: string;
   readonly source: string;
   readonly language: string | null;
@@ -22,15 +25,42 @@ export interface PendingAlert {
   readonly terms: readonly string[];
   readonly score: number;
   readonly attempts: number;
+  /** Set once the row is planned into a message; the same nonce goes with every retry. */
+  readonly nonce: string | null;
 }
 
+type Row = Omit<PendingAlert, 'terms' | 'score'> & { terms: string | null; score: number | null };
+
+const SELECT = `SELECT o.id, o.story_id AS storyId, o.subscription_id AS subscriptionId, s.channel_id AS channelId, s.theme_id AS themeId,
+    i.title, i.summary, i.link, i.source, i.language, i.published_at AS publishedAt, h.terms, h.score, o.attempts, o.nonce
+  FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id JOIN items i ON i.id = o.item_id
+  LEFT JOIN hits h ON h.item_id = o.item_id AND h.theme_id = s.theme_id`;
+
+function toAlert(r: Row): PendingAlert {
+  return { ...r, terms: r.terms ? (JSON.parse(r.terms) as string[]) : [], score: r.score ?? 0 };
+}
+
+/** Pending rows of instant, unpaused subscriptions whose time has come, oldest first. */
 export function dueAlerts(db: Db, now: number, limit: number): PendingAlert[] {
-  const rows = sql(db, `SELECT o.id, o.story_id AS storyId, s.channel_id AS channelId, s.theme_id AS themeId, i.title, i.link, i.source, i.language,
-        i.published_at AS publishedAt, h.terms, h.score, o.attempts
-      FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id JOIN items i ON i.id = o.item_id
-      LEFT JOIN hits h ON h.item_id = o.item_id AND h.theme_id = s.theme_id
-      WHERE o.status = 'pending' AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?`).all(now, limit) as (Omit<PendingAlert, 'terms' | 'score'> & { terms: string | null; score: number | null })[];
-  return rows.map((r) => ({ ...r, terms: r.terms ? (JSON.parse(r.terms) as string[]) : [], score: r.score ?? 0 }));
+  return (sql(db, `${SELECT} WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND s.paused_reason IS NULL AND s.mode = 'instant'
+      ORDER BY o.id LIMIT ?`).all(now, limit) as Row[]).map(toAlert);
+}
+
+/** Pending rows of a digest mode's subscriptions, oldest first: what the next digest holds. */
+export function digestAlerts(db: Db, mode: 'hourly' | 'daily', now: number): PendingAlert[] {
+  return (sql(db, `${SELECT} WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND s.paused_reason IS NULL AND s.mode = ?
+      ORDER BY s.channel_id, o.id`).all(now, mode) as Row[]).map(toAlert);
+}
+
+/** Every still-pending row of a message planned before, whatever its retry time. */
+export function plannedAlerts(db: Db, nonce: string): PendingAlert[] {
+  return (sql(db, `${SELECT} WHERE o.nonce = ? AND o.status = 'pending' ORDER BY o.id`).all(nonce) as Row[]).map(toAlert);
+}
+
+/** Records which rows one message carries, before it is posted. */
+export function planMessage(db: Db, ids: readonly number[], nonce: string): void {
+  const set = sql(db, 'UPDATE outbox SET nonce = ? WHERE id = ?');
+  db.transaction(() => { for (const id of ids) set.run(nonce, id); })();
 }
 
 export function markSent(db: Db, id: number, messageId: string | null, now: number): void {
@@ -41,7 +71,12 @@ export function markRetry(db: Db, id: number, error: string, nextAttemptAt: numb
   sql(db, 'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?').run(error, nextAttemptAt, id);
 }
 
-export function outboxCounts(db: Db): { pending: number; sent: number } {
-  const r = sql(db, "SELECT SUM(status = 'pending') AS pending, SUM(status = 'sent') AS sent FROM outbox").get() as { pending: number | null; sent: number | null };
-  return { pending: r.pending ?? 0, sent: r.sent ?? 0 };
+/** Gives up on a row that can never be delivered (its channel is gone or closed to the bot). */
+export function markFailed(db: Db, id: number, error: string): void {
+  sql(db, "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?").run(error, id);
+}
+
+export function outboxCounts(db: Db): { pending: number; sent: number; failed: number } {
+  const r = sql(db, "SELECT SUM(status = 'pending') AS pending, SUM(status = 'sent') AS sent, SUM(status = 'failed') AS failed FROM outbox").get() as Record<string, number | null>;
+  return { pending: r.pending ?? 0, sent: r.sent ?? 0, failed: r.failed ?? 0 };
 }

@@ -56,7 +56,9 @@ export function ingestItems(
       const storyId = createStory(db, outcome.id, item.title, itemHits.map((h) => h.themeId), now);
       setItemStory(db, outcome.id, storyId);
       if (now - item.publishedAt.getTime() > alertMaxAgeMs) continue;
+      const language = classOf(item).language;
       for (const sub of subscriptions) {
+        if (sub.languages.length > 0 && !(language && sub.languages.includes(language))) continue;
         const hit = itemHits.find((h) => h.themeId === sub.themeId);
         if (hit && hit.score >= sub.minScore && enqueueAlert(db, sub.id, storyId, outcome.id, now)) alerts++;
       }

@@ -1,60 +1,114 @@
-// Delivery: one message per story and channel, marked sent only when the sink accepts it,
-// retried later when it does not.
+// Delivery: one entry per story and channel, up to 10 stories a message, a plan and nonce stored
+// before posting and kept for retries, marked sent only when the sink accepts, a closed channel
+// paused.
 
 import { describe, expect, it } from 'vitest';
-import { drainOutbox, groupByStory, type AlertSink } from '../bot/alerts/deliver.ts';
+import { drainOutbox, planMessages, type AlertSink, type OutgoingMessage } from '../bot/alerts/deliver.ts';
 import { insertFeed } from '../db/feeds.ts';
 import { openDatabase } from '../db/open.ts';
 import { outboxCounts, type PendingAlert } from '../db/outbox.ts';
-import { ensureConsoleSubscriptions } from '../db/subscriptions.ts';
+import { channelSubscriptions, ensureConsoleSubscriptions, subscribe } from '../db/subscriptions.ts';
 import { upsertBuiltinThemes } from '../db/themes.ts';
-import { ingestItems } from '../feeds/ingest.ts';
 import { classifyItem } from '../feeds/classify.ts';
+import { ingestItems } from '../feeds/ingest.ts';
 import { builtinMatcher } from '../feeds/themes/builtin-matcher.ts';
 import type { NewsItem } from '../feeds/types.ts';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
+const selected = (() => {
+  const s = builtinMatcher();
+  if (!s.ok) throw new Error(s.error);
+  return s;
+})();
 
-function setup() {
-  const selected = builtinMatcher();
-  if (!selected.ok) throw new Error(selected.error);
+function setup(titles: readonly string[], channels: 'console' | readonly string[] = 'console') {
   const db = openDatabase(':memory:');
   upsertBuiltinThemes(db, selected.themes, NOW);
-  ensureConsoleSubscriptions(db, selected.themes.map((t) => t.id), NOW);
+  if (channels === 'console') ensureConsoleSubscriptions(db, selected.themes.map((t) => t.id), NOW);
+  else {
+    for (const channelId of channels) {
+      for (const themeId of ['cyberattacks', 'expulsions']) {
+        subscribe(db, { guildId: 'g1', channelId, themeId, minScore: 0, languages: [], mode: 'instant', createdBy: 'u' }, NOW);
+      }
+    }
+  }
   insertFeed(db, 'https://x.example/rss', {}, NOW);
-  const item: NewsItem = {
-    guid: 'g', link: 'https://x.example/1', title: 'Russian hackers behind cyberattack; disinformation campaign targeted voters before election',
-    summary: '', text: '', publishedAt: new Date(NOW), language: 'en', source: 'X',
-  };
-  ingestItems(db, 1, [item], new Map([[item, classifyItem(item, selected.matcher)]]), NOW, 86_400_000);
+  const items: NewsItem[] = titles.map((title, i) => ({
+    guid: `g${i}`, link: `https://x.example/${i}`, title, summary: '', text: '', publishedAt: new Date(NOW), language: 'en', source: 'X',
+  }));
+  ingestItems(db, 1, items, new Map(items.map((item) => [item, classifyItem(item, selected.matcher)])), NOW, 86_400_000);
   return db;
 }
 
+function recorder(answer: (m: OutgoingMessage) => Awaited<ReturnType<AlertSink['send']>> = () => ({ ok: true, messageId: 'm1' })) {
+  const sent: OutgoingMessage[] = [];
+  const sink: AlertSink = { send: async (m) => { sent.push(m); return answer(m); } };
+  return { sent, sink };
+}
+
 describe('drainOutbox', () => {
-  it('sends one message for a story that hit three themes, and marks every row sent', async () => {
-    const db = setup();
+  it('sends one entry for a story that hit three themes, and marks every row sent', async () => {
+    const db = setup(['Russian hackers behind cyberattack; disinformation campaign targeted voters before election']);
     expect(outboxCounts(db).pending).toBe(3);
-    const sent: PendingAlert[][] = [];
-    const sink: AlertSink = { send: async (alerts) => { sent.push([...alerts]); return { ok: true, messageId: 'm1' }; } };
+    const { sent, sink } = recorder();
     expect(await drainOutbox(db, sink, () => NOW)).toEqual({ sent: 1, failed: 0 });
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.map((a) => a.themeId).sort()).toEqual(['cyberattacks', 'disinformation', 'election-interference']);
-    expect(outboxCounts(db)).toEqual({ pending: 0, sent: 3 });
+    expect(sent[0]!.stories).toHaveLength(1);
+    expect(sent[0]!.stories[0]!.alerts.map((a) => a.themeId).sort()).toEqual(['cyberattacks', 'disinformation', 'election-interference']);
+    expect(outboxCounts(db)).toEqual({ pending: 0, sent: 3, failed: 0 });
     expect(await drainOutbox(db, sink, () => NOW)).toEqual({ sent: 0, failed: 0 });
   });
 
-  it('keeps a refused alert and retries it after the delay the sink asks for', async () => {
-    const db = setup();
-    const refusing: AlertSink = { send: async () => ({ ok: false, error: 'HTTP 503', retryAfterMs: 30_000 }) };
-    expect(await drainOutbox(db, refusing, () => NOW)).toEqual({ sent: 0, failed: 1 });
-    expect(outboxCounts(db).pending).toBe(3);
-    const accepting: AlertSink = { send: async () => ({ ok: true, messageId: null }) };
-    expect(await drainOutbox(db, accepting, () => NOW + 10_000)).toEqual({ sent: 0, failed: 0 });
-    expect(await drainOutbox(db, accepting, () => NOW + 30_000)).toEqual({ sent: 1, failed: 0 });
+  it('packs up to 10 stories of a channel into a message, each channel apart', async () => {
+    const titles = Array.from({ length: 12 }, (_, i) => `Estonia expels Russian diplomat number ${i + 1}`);
+    const db = setup(titles, ['c1', 'c2']);
+    const { sent, sink } = recorder();
+    expect(await drainOutbox(db, sink, () => NOW)).toEqual({ sent: 4, failed: 0 });
+    const sizes = sent.map((m) => `${m.channelId}:${m.stories.length}`).sort();
+    expect(sizes).toEqual(['c1:10', 'c1:2', 'c2:10', 'c2:2']);
+    expect(new Set(sent.map((m) => m.nonce)).size).toBe(4);
+    expect(sent.every((m) => /^iw\d+$/.test(m.nonce) && m.nonce.length <= 25)).toBe(true);
   });
 
-  it('groups rows by channel and story', () => {
+  it('retries a refused message later with the same rows and the same nonce', async () => {
+    const db = setup(['Estonia expels Russian diplomat', 'Latvia expels Russian diplomat'], ['c1']);
+    const refusing = recorder(() => ({ ok: false, error: 'HTTP 503', retryAfterMs: 30_000 }));
+    expect(await drainOutbox(db, refusing.sink, () => NOW)).toEqual({ sent: 0, failed: 1 });
+    expect(outboxCounts(db).pending).toBe(2);
+    // A story that arrives meanwhile does not join the planned message: it gets its own.
+    const accepting = recorder();
+    expect(await drainOutbox(db, accepting.sink, () => NOW + 10_000)).toEqual({ sent: 0, failed: 0 });
+    expect(await drainOutbox(db, accepting.sink, () => NOW + 30_000)).toEqual({ sent: 1, failed: 0 });
+    expect(accepting.sent[0]!.nonce).toBe(refusing.sent[0]!.nonce);
+    expect(accepting.sent[0]!.stories.map((s) => s.storyId)).toEqual(refusing.sent[0]!.stories.map((s) => s.storyId));
+  });
+
+  it('after a crash between posting and marking, sends the planned message again, same nonce', async () => {
+    const db = setup(['Estonia expels Russian diplomat'], ['c1']);
+    const crashing: AlertSink = { send: async () => { throw new Error('killed'); } };
+    await expect(drainOutbox(db, crashing, () => NOW)).rejects.toThrow('killed');
+    const nonce = (db.prepare('SELECT nonce FROM outbox').get() as { nonce: string }).nonce;
+    const { sent, sink } = recorder();
+    expect(await drainOutbox(db, sink, () => NOW)).toEqual({ sent: 1, failed: 0 });
+    expect(sent[0]!.nonce).toBe(nonce);
+  });
+
+  it('pauses a channel the bot can no longer post in, and gives up its rows', async () => {
+    const db = setup(['Estonia expels Russian diplomat'], ['c1', 'c2']);
+    const { sent, sink } = recorder((m) => (m.channelId === 'c1' ? { ok: false, error: 'channel c1 is gone (HTTP 404)', channelGone: true } : { ok: true, messageId: 'm' }));
+    expect(await drainOutbox(db, sink, () => NOW)).toEqual({ sent: 1, failed: 1 });
+    expect(channelSubscriptions(db, 'c1').map((s) => s.pausedReason)).toEqual(['channel c1 is gone (HTTP 404)', 'channel c1 is gone (HTTP 404)']);
+    expect(channelSubscriptions(db, 'c2').every((s) => s.pausedReason === null)).toBe(true);
+    expect(outboxCounts(db)).toEqual({ pending: 0, sent: 1, failed: 1 });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('plans by channel, then story', () => {
     const row = (id: number, channelId: string, storyId: number) => ({ id, channelId, storyId }) as PendingAlert;
-    expect(groupByStory([row(1, 'a', 1), row(2, 'a', 1), row(3, 'b', 1), row(4, 'a', 2)]).map((g) => g.map((r) => r.id))).toEqual([[1, 2], [3], [4]]);
+    const plan = planMessages([row(5, 'a', 1), row(2, 'a', 1), row(3, 'b', 1), row(4, 'a', 2)]);
+    expect(plan.map((m) => [m.channelId, m.nonce, m.stories.map((s) => s.alerts.map((a) => a.id))])).toEqual([
+      ['a', 'iw2', [[5, 2], [4]]],
+      ['b', 'iw3', [[3]]],
+    ]);
   });
 });

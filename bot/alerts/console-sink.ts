@@ -6,8 +6,8 @@ import type { Theme } from '../../feeds/types.ts';
 
 export function consoleSink(out: { write(text: string): unknown }, themes: readonly Theme[]): AlertSink {
   return {
-    async send(alerts) {
-      out.write(`${renderConsoleAlert(alerts, themes)}\n`);
+    async send(message) {
+      for (const story of message.stories) out.write(`${renderConsoleAlert(story.alerts, themes)}\n`);
       return { ok: true, messageId: null };
     },
   };

@@ -1,44 +1,114 @@
-// Drains the outbox through a sink (the terminal now, Discord later). An alert is marked sent
-// only after the sink accepted it; a failure is retried later, never lost.
+// Drains the outbox through a sink (Discord or the terminal). Due rows are planned into
+// messages first: one entry per story (whatever number of the channel's themes it hit), up to
+// MAX_STORIES stories a message, and the plan is stored with a nonce before anything is posted.
+// A message is marked sent only after the sink accepted it; a failure is retried later with the
+// same rows and nonce, so a crash between posting and marking never shows a story twice.
 
-import { dueAlerts, markRetry, markSent, type PendingAlert } from '../../db/outbox.ts';
+import { dueAlerts, markFailed, markRetry, markSent, planMessage, plannedAlerts, type PendingAlert } from '../../db/outbox.ts';
 import type { Db } from '../../db/open.ts';
+import { pauseChannel } from '../../db/subscriptions.ts';
 
-export type SinkResult = { ok: true; messageId: string | null } | { ok: false; error: string; retryAfterMs?: number };
-
-export interface AlertSink {
-  /** One message for one story in one channel; `alerts` are its rows, one per theme it hit. */
-  send(alerts: readonly PendingAlert[]): Promise<SinkResult>;
+/** One story for one channel: its rows, one per theme of the channel it hit, same item. */
+export interface StoryAlert {
+  readonly storyId: number;
+  readonly alerts: readonly PendingAlert[];
 }
 
-/** A channel gets one alert per story, whatever number of its themes the story hits. */
-export function groupByStory(alerts: readonly PendingAlert[]): PendingAlert[][] {
+export interface OutgoingMessage {
+  readonly channelId: string;
+  readonly nonce: string;
+  readonly stories: readonly StoryAlert[];
+}
+
+export type SinkResult =
+  | { ok: true; messageId: string | null }
+  /** `channelGone`: the channel was deleted or closed to the bot; its subscriptions pause. */
+  | { ok: false; error: string; retryAfterMs?: number; channelGone?: boolean };
+
+export interface AlertSink {
+  send(message: OutgoingMessage): Promise<SinkResult>;
+}
+
+/** Discord's limit is 10 embeds a message, one embed per story. */
+export const MAX_STORIES = 10;
+const RETRY_MS = 60_000;
+const BATCH = 500;
+const CHANNELS_AT_ONCE = 8;
+
+/** A channel gets one entry per story, whatever number of its themes the story hits. */
+export function groupByStory(alerts: readonly PendingAlert[]): StoryAlert[] {
   const groups = new Map<string, PendingAlert[]>();
   for (const a of alerts) {
     const key = `${a.channelId}\u0000${a.storyId}`;
     const group = groups.get(key);
     if (group) group.push(a); else groups.set(key, [a]);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((rows) => ({ storyId: rows[0]!.storyId, alerts: rows }));
 }
 
-const RETRY_MS = 60_000;
-const BATCH = 100;
+/** Unplanned due rows into messages: per channel, stories in order, MAX_STORIES at most each. */
+export function planMessages(alerts: readonly PendingAlert[]): OutgoingMessage[] {
+  const byChannel = new Map<string, StoryAlert[]>();
+  for (const story of groupByStory(alerts)) {
+    const channelId = story.alerts[0]!.channelId;
+    byChannel.set(channelId, [...(byChannel.get(channelId) ?? []), story]);
+  }
+  const messages: OutgoingMessage[] = [];
+  for (const [channelId, stories] of byChannel) {
+    for (let i = 0; i < stories.length; i += MAX_STORIES) {
+      const chunk = stories.slice(i, i + MAX_STORIES);
+      // Outbox ids are unique, so the lowest one names the message for good (25 characters at most).
+      const nonce = `iw${Math.min(...chunk.flatMap((s) => s.alerts.map((a) => a.id)))}`;
+      messages.push({ channelId, nonce, stories: chunk });
+    }
+  }
+  return messages;
+}
 
-/** Sends every due alert; `sent` and `failed` count messages (one per story and channel). */
+/** Due rows as messages: those planned before (crash or retry) exactly as planned, then new plans. */
+function messagesDue(db: Db, now: number): OutgoingMessage[] {
+  const due = dueAlerts(db, now, BATCH);
+  const nonces = [...new Set(due.flatMap((a) => (a.nonce ? [a.nonce] : [])))];
+  const replanned = nonces.map((nonce) => {
+    const rows = plannedAlerts(db, nonce);
+    return { channelId: rows[0]!.channelId, nonce, stories: groupByStory(rows) };
+  });
+  const fresh = planMessages(due.filter((a) => !a.nonce));
+  for (const m of fresh) planMessage(db, m.stories.flatMap((s) => s.alerts.map((a) => a.id)), m.nonce);
+  return [...replanned, ...fresh];
+}
+
+async function deliver(db: Db, sink: AlertSink, message: OutgoingMessage, now: () => number): Promise<boolean> {
+  const result = await sink.send(message);
+  const rows = message.stories.flatMap((s) => s.alerts);
+  db.transaction(() => {
+    if (result.ok) for (const a of rows) markSent(db, a.id, result.messageId, now());
+    else if (result.channelGone) {
+      pauseChannel(db, message.channelId, result.error);
+      for (const a of rows) markFailed(db, a.id, result.error);
+    } else {
+      for (const a of rows) markRetry(db, a.id, result.error, now() + Math.max(1000, result.retryAfterMs ?? RETRY_MS * 2 ** Math.min(a.attempts, 6)));
+    }
+  })();
+  return result.ok;
+}
+
+/** Sends every due message; counts messages. Channels go in parallel, each channel in order. */
 export async function drainOutbox(db: Db, sink: AlertSink, now: () => number): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   for (;;) {
-    const batch = dueAlerts(db, now(), BATCH);
-    if (batch.length === 0) return { sent, failed };
-    for (const group of groupByStory(batch)) {
-      const result = await sink.send(group);
-      for (const alert of group) {
-        if (result.ok) markSent(db, alert.id, result.messageId, now());
-        else markRetry(db, alert.id, result.error, now() + (result.retryAfterMs ?? RETRY_MS * 2 ** Math.min(alert.attempts, 6)));
+    const messages = messagesDue(db, now());
+    if (messages.length === 0) return { sent, failed };
+    const queues = new Map<string, OutgoingMessage[]>();
+    for (const m of messages) queues.set(m.channelId, [...(queues.get(m.channelId) ?? []), m]);
+    const channels = [...queues.values()];
+    const worker = async () => {
+      for (let queue = channels.shift(); queue; queue = channels.shift()) {
+        for (const m of queue) if (await deliver(db, sink, m, now)) sent++; else failed++;
       }
-      if (result.ok) sent++; else failed++;
-    }
+    };
+    await Promise.all(Array.from({ length: CHANNELS_AT_ONCE }, worker));
+    // Everything that failed waits for its retry time, so the next round only sees what is new.
   }
 }
