@@ -1,14 +1,18 @@
-// The composition root: configuration, database, themes, the polling schedule and alert
-// delivery. With no DISCORD_TOKEN it runs in console mode: the same pipeline, alerts printed.
+// The composition root: configuration, database, the polling schedule and alert delivery.
+// With DISCORD_TOKEN, alerts go to subscribed channels and slash commands are answered; without
+// it, console mode: the same pipeline, alerts printed to stdout.
 
 import cron from 'node-cron';
 import pino from 'pino';
 import { consoleSink } from './alerts/console-sink.ts';
-import { drainOutbox } from './alerts/deliver.ts';
+import { drainOutbox, type AlertSink } from './alerts/deliver.ts';
 import { describeConfigErrors, loadConfig, readDotEnv } from './config.ts';
+import { startDiscord } from './discord/start.ts';
+import { LAST_CYCLE_KEY, type CycleFigures } from './commands/status.ts';
 import { openRuntime, pollDeps } from './runtime.ts';
 import { VERSION } from './version.ts';
 import { countFeeds } from '../db/feeds.ts';
+import { setMeta } from '../db/status.ts';
 import { pollOnce } from '../feeds/poll.ts';
 
 readDotEnv();
@@ -20,39 +24,73 @@ if (!loaded.ok) {
 const config = loaded.config;
 // Logs go to stderr so that console-mode alerts own stdout.
 const log = pino({ level: config.logLevel }, pino.destination(2));
+const startedAt = Date.now();
 
-if (config.discordToken) {
-  log.error('Discord mode is not built yet (issue 5); unset DISCORD_TOKEN to run in console mode');
-  process.exit(1);
-}
-
-const runtime = openRuntime(config, Date.now(), (w) => log.warn(w));
-const sink = consoleSink(process.stdout, runtime.themes);
+const runtime = openRuntime(config, startedAt, (w) => log.warn(w));
 const deps = {
   ...(await pollDeps(runtime, config, Date.now, 0)),
   onEvent: (feed: { url: string }, kind: string, message: string) => log.info({ feed: feed.url, kind }, message),
 };
 
+let sink: AlertSink;
+let stopDiscord = async () => {};
+if (config.discordToken) {
+  const discord = await startDiscord({ runtime, config, token: config.discordToken, log, startedAt, version: VERSION, classifier: deps.classifier });
+  if (!discord.ok) {
+    log.fatal(discord.error);
+    await runtime.close();
+    process.exit(1);
+  }
+  sink = discord.sink;
+  stopDiscord = discord.stop;
+} else {
+  sink = consoleSink(process.stdout, runtime.themes);
+}
+
+/** Runs `task` unless it is already running: a slow round never overlaps the next. */
+function serial(task: () => Promise<void>): () => Promise<void> {
+  let running = false;
+  return async () => {
+    if (running) return;
+    running = true;
+    try { await task(); } finally { running = false; }
+  };
+}
+
+const deliver = serial(async () => {
+  try {
+    const { sent, failed } = await drainOutbox(runtime.db, sink, Date.now);
+    if (sent + failed > 0) log.info({ sent, failed }, `delivery: ${sent} messages sent, ${failed} failed`);
+  } catch (e) {
+    log.error({ err: e }, 'delivery failed');
+  }
+});
+
 async function cycle(): Promise<void> {
   try {
     const report = await pollOnce(deps);
     const { outcomes: _outcomes, ...figures } = report;
+    setMeta(runtime.db, LAST_CYCLE_KEY, JSON.stringify({ at: Date.now(), ...figures } satisfies CycleFigures));
     log.info(figures, `cycle: ${report.feeds} feeds polled, ${report.notModified} not modified, ${report.errors} failed, ${report.new} new items, ${report.hits} hits, ${report.ms} ms`);
-    await drainOutbox(runtime.db, sink, Date.now);
   } catch (e) {
     log.error({ err: e }, 'polling cycle failed');
   }
+  await deliver();
 }
 
 log.info({ version: VERSION, database: config.databasePath, feeds: countFeeds(runtime.db), schedule: config.pollCron },
-  'Interference Watch started in console mode: new alerts are printed here');
+  config.discordToken ? 'Interference Watch started: alerts go to subscribed Discord channels' : 'Interference Watch started in console mode: new alerts are printed here');
 // node-cron 4 overlaps runs unless told not to; a slow cycle must not start a second one.
 const task = cron.schedule(config.pollCron, cycle, { noOverlap: true, name: 'poll' });
+// Retries (after a 5xx or a network error) are due between cycles.
+const retries = setInterval(() => void deliver(), 15_000);
 void cycle();
 
 const shutdown = async (signal: string) => {
   log.info(`${signal}: stopping`);
+  clearInterval(retries);
   await task.stop();
+  await stopDiscord();
   await runtime.close();
   process.exit(0);
 };

@@ -7,7 +7,7 @@ import type { Config } from './config.ts';
 import { countFeeds, insertFeed } from '../db/feeds.ts';
 import { openDatabase, type Db } from '../db/open.ts';
 import { ensureConsoleSubscriptions } from '../db/subscriptions.ts';
-import { upsertBuiltinThemes } from '../db/themes.ts';
+import { allThemes, upsertBuiltinThemes } from '../db/themes.ts';
 import { createFetchFeed, type FetchFeed } from '../feeds/fetch.ts';
 import { parseFeedList } from '../feeds/opml.ts';
 import type { Classifier } from '../feeds/classify.ts';
@@ -56,7 +56,8 @@ export function openRuntime(config: Config, now: number, warn: (message: string)
   let classifier: Promise<Classifier> | undefined;
   return {
     db, themes, fetchFeed,
-    classifier: () => (classifier ??= startClassifierThread(themes)),
+    // Custom themes of every server are matched too: they are stored beside the built-in ones.
+    classifier: () => (classifier ??= startClassifierThread(allThemes(db))),
     close: async () => {
       try {
         if (classifier) await (await classifier).close();

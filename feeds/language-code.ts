@@ -5,3 +5,9 @@
 export function languageCode(declared: string | undefined): string | undefined {
   return declared?.trim().toLowerCase().split(/[-_]/)[0] || undefined;
 }
+
+/** The EU's official languages plus Russian and Ukrainian; eld lacks Maltese and Irish. */
+export const SUPPORTED_LANGUAGES = [
+  'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv',
+  'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'ru', 'uk',
+] as const;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFeedList } from '../feeds/opml.ts';
-import { SUPPORTED_LANGUAGES } from '../feeds/language.ts';
+import { SUPPORTED_LANGUAGES } from '../feeds/language-code.ts';
 
 const opml = readFileSync(new URL('../feeds/default-feeds.opml', import.meta.url), 'utf8');
 

@@ -22,8 +22,11 @@ export interface OutgoingMessage {
 
 export type SinkResult =
   | { ok: true; messageId: string | null }
-  /** `channelGone`: the channel was deleted or closed to the bot; its subscriptions pause. */
-  | { ok: false; error: string; retryAfterMs?: number; channelGone?: boolean };
+  /**
+   * `channelGone`: the channel was deleted or closed to the bot; its subscriptions pause.
+   * `rejected`: Discord refused the message itself (HTTP 400); retrying would not help.
+   */
+  | { ok: false; error: string; retryAfterMs?: number; channelGone?: boolean; rejected?: boolean };
 
 export interface AlertSink {
   send(message: OutgoingMessage): Promise<SinkResult>;
@@ -83,8 +86,8 @@ async function deliver(db: Db, sink: AlertSink, message: OutgoingMessage, now: (
   const rows = message.stories.flatMap((s) => s.alerts);
   db.transaction(() => {
     if (result.ok) for (const a of rows) markSent(db, a.id, result.messageId, now());
-    else if (result.channelGone) {
-      pauseChannel(db, message.channelId, result.error);
+    else if (result.channelGone || result.rejected) {
+      if (result.channelGone) pauseChannel(db, message.channelId, result.error);
       for (const a of rows) markFailed(db, a.id, result.error);
     } else {
       for (const a of rows) markRetry(db, a.id, result.error, now() + Math.max(1000, result.retryAfterMs ?? RETRY_MS * 2 ** Math.min(a.attempts, 6)));

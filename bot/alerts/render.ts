@@ -1,0 +1,116 @@
+// How an alert reads in Discord: one embed per story (headline linked, excerpt with the matched
+// terms in bold, themes, source, time, why it matched), packed into one message of at most 10
+// embeds and 6000 characters. Pure: feed text is escaped so it can neither ping nor format.
+
+import { escapeMarkdown, type APIEmbed, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import type { StoryAlert } from './deliver.ts';
+import type { Theme } from '../../feeds/types.ts';
+
+export const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, embeds: 10, total: 6000 } as const;
+
+const EXCERPT = 350;
+export type ThemeLook = Pick<Theme, 'id' | 'name' | 'emoji' | 'colour'>;
+
+/** Feed text made inert: markdown, masked links and mentions shown as written, never acted on. */
+export function escapeFeedText(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, ' ').trim())
+    .replace(/[[\]]/g, '\\$&')
+    .replace(/@(everyone|here)/gi, '@\u200b$1')
+    .replace(/<(@[!&]?|#)(\d)/g, '<$1\u200b$2');
+}
+
+/** Cuts at a word boundary where one is near, with an ellipsis, to at most `max` characters. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return text.slice(0, max);
+  let end = max - 1;
+  const space = text.lastIndexOf(' ', end);
+  if (space > max * 0.6) end = space;
+  // Never leave a lone backslash or half a surrogate pair at the cut.
+  let head = text.slice(0, end).replace(/\\+$/, '');
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  return `${head}…`;
+}
+
+/** The excerpt with every matched term in bold; the terms are quoted as the text wrote them. */
+export function boldTerms(text: string, terms: readonly string[], max: number): string {
+  const plain = cut(text.replace(/\s+/g, ' ').trim(), max);
+  const lower = plain.toLowerCase();
+  const marks: { start: number; end: number }[] = [];
+  for (const term of terms) {
+    const t = term.toLowerCase();
+    if (!t) continue;
+    for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + t.length)) {
+      if (!marks.some((m) => at < m.end && at + t.length > m.start)) marks.push({ start: at, end: at + t.length });
+    }
+  }
+  marks.sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const m of marks) {
+    out += escapeFeedText(plain.slice(pos, m.start)) + (plain.slice(pos, m.start).endsWith(' ') ? ' ' : '');
+    out += `**${escapeFeedText(plain.slice(m.start, m.end))}**`;
+    pos = m.end;
+  }
+  return (out + (plain.slice(pos).startsWith(' ') ? ' ' : '') + escapeFeedText(plain.slice(pos))).trim();
+}
+
+/** Characters Discord counts towards the 6000 of a message. */
+export function embedLength(e: APIEmbed): number {
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0)
+    + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+function lookOf(themeId: string, themes: readonly ThemeLook[]): ThemeLook {
+  return themes.find((t) => t.id === themeId) ?? { id: themeId, name: themeId, emoji: '•', colour: 0x5865f2 };
+}
+
+/** One story's embed within `budget` characters (the message's 6000 shared by its embeds). */
+export function renderStoryEmbed(story: StoryAlert, themes: readonly ThemeLook[], budget: number = LIMITS.total): APIEmbed {
+  const first = story.alerts[0]!;
+  const looks = story.alerts.map((a) => lookOf(a.themeId, themes));
+  const terms = [...new Set(story.alerts.flatMap((a) => a.terms))];
+  const best = Math.max(...story.alerts.map((a) => a.score));
+  const seconds = Math.floor(first.publishedAt / 1000);
+  const themeLine = looks.map((t) => `${t.emoji} ${escapeFeedText(t.name)}`).join(' · ');
+  const source = `${escapeFeedText(first.source)}${first.language ? ` (${first.language})` : ''} · <t:${seconds}:f>`;
+  const why = `Matched ${terms.map((t) => `"${t}"`).join(', ') || 'the theme query'} · score ${best.toFixed(2)}`;
+  const fixed = themeLine.length + source.length + 'ThemesSource'.length;
+  const room = Math.max(0, budget - fixed);
+  const titleMax = Math.min(LIMITS.title, Math.max(40, Math.floor(room * 0.35)));
+  const title = cut(escapeFeedText(first.title) || '(no title)', titleMax);
+  const footer = cut(why, Math.min(LIMITS.footer, Math.max(20, Math.floor(room * 0.25))));
+  const descMax = Math.min(EXCERPT, Math.max(0, room - title.length - footer.length));
+  const excerptSource = first.summary || first.title;
+  // Escapes and bold marks lengthen the excerpt, so it is cut shorter until it fits whole.
+  let description = '';
+  for (let max = descMax; max >= 20; max = Math.floor(max * 0.8)) {
+    description = boldTerms(excerptSource, terms, max);
+    if (description.length <= descMax) break;
+    description = '';
+  }
+  return {
+    title,
+    ...(first.link ? { url: first.link } : {}),
+    ...(description ? { description } : {}),
+    color: looks[0]!.colour,
+    fields: [
+      { name: 'Themes', value: cut(themeLine, LIMITS.fieldValue), inline: true },
+      { name: 'Source', value: cut(source, LIMITS.fieldValue), inline: true },
+    ],
+    footer: { text: footer },
+    timestamp: new Date(first.publishedAt).toISOString(),
+  };
+}
+
+/** The whole message: embeds within every limit, no mention parsed, the nonce enforced. */
+export function renderAlertMessage(stories: readonly StoryAlert[], themes: readonly ThemeLook[], nonce: string): RESTPostAPIChannelMessageJSONBody {
+  const shown = stories.slice(0, LIMITS.embeds);
+  const budget = Math.floor(LIMITS.total / shown.length);
+  return {
+    embeds: shown.map((s) => renderStoryEmbed(s, themes, budget)),
+    allowed_mentions: { parse: [] },
+    nonce,
+    enforce_nonce: true,
+  };
+}

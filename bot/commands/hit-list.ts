@@ -1,0 +1,46 @@
+// Pure rendering of a list of stored items (recent stories, search results) as one embed, and
+// the buttons that page through it.
+
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type APIEmbed } from 'discord.js';
+import { cut, escapeFeedText, type ThemeLook } from '../alerts/render.ts';
+
+export interface ListedItem {
+  readonly title: string;
+  readonly link: string;
+  readonly source: string;
+  readonly language: string | null;
+  readonly publishedAt: number;
+  readonly themeIds: readonly string[];
+  readonly terms: readonly string[];
+}
+
+/** A link Discord's markdown cannot be tricked by: parentheses and spaces percent-encoded. */
+function safeUrl(link: string): string {
+  return link.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+export function renderItemList(title: string, items: readonly ListedItem[], themes: readonly ThemeLook[], footer: string): APIEmbed {
+  const lines = items.map((item) => {
+    const emoji = item.themeIds.map((id) => themes.find((t) => t.id === id)?.emoji ?? '').join('');
+    const headline = cut(escapeFeedText(item.title) || '(no title)', 150);
+    const linked = item.link ? `[${headline}](${safeUrl(item.link)})` : headline;
+    const terms = item.terms.length > 0 ? ` · ${cut(escapeFeedText(item.terms.slice(0, 5).join(', ')), 100)}` : '';
+    return `${emoji} ${linked}\n${cut(escapeFeedText(item.source), 80)}${item.language ? ` (${item.language})` : ''} · <t:${Math.floor(item.publishedAt / 1000)}:R>${terms}`;
+  });
+  return {
+    title: cut(title, 256),
+    description: cut(lines.join('\n\n') || 'Nothing found.', 4096),
+    footer: { text: cut(footer, 2048) },
+    color: 0x5865f2,
+  };
+}
+
+/** Previous / next buttons; a custom id holds everything needed to draw the other page. */
+export function pageButtons(prefix: string, offset: number, limit: number, hasMore: boolean): ActionRowBuilder<ButtonBuilder>[] {
+  if (offset === 0 && !hasMore) return [];
+  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder().setCustomId(`${prefix}:${Math.max(0, offset - limit)}`).setLabel('Newer').setStyle(ButtonStyle.Secondary).setDisabled(offset === 0),
+    new ButtonBuilder().setCustomId(`${prefix}:${offset + limit}`).setLabel('Older').setStyle(ButtonStyle.Secondary).setDisabled(!hasMore),
+  );
+  return [row];
+}

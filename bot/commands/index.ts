@@ -1,0 +1,17 @@
+// Every slash command, written out once: the router serves exactly these and the deploy
+// registers exactly these.
+
+import type { Command } from './command.ts';
+import { helpCommand } from './help.ts';
+import { recent } from './recent.ts';
+import { search } from './search.ts';
+import { status } from './status.ts';
+import { subscribe } from './subscribe.ts';
+import { subscriptions } from './subscriptions.ts';
+import { themes } from './themes.ts';
+import { unsubscribe } from './unsubscribe.ts';
+
+export const COMMANDS: readonly Command[] = [
+  subscribe, unsubscribe, subscriptions, themes, recent, search, status,
+  helpCommand(() => COMMANDS),
+];

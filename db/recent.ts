@@ -1,0 +1,30 @@
+// Recent matched items for lookups: newest first, with the themes they hit and why.
+
+import type { Db } from './open.ts';
+import { sql } from './statements.ts';
+
+export interface RecentHit {
+  readonly itemId: number;
+  readonly title: string;
+  readonly link: string;
+  readonly source: string;
+  readonly language: string | null;
+  readonly publishedAt: number;
+  readonly themeIds: readonly string[];
+  readonly terms: readonly string[];
+}
+
+/** Items with a hit (of `themeId`, or of any theme the server can see), newest first, one page. */
+export function recentHits(db: Db, options: { themeIds: readonly string[]; limit: number; offset: number; sinceMs?: number }): RecentHit[] {
+  const rows = sql(db, `SELECT i.id AS itemId, i.title, i.link, i.source, i.language, i.published_at AS publishedAt,
+        json_group_array(h.theme_id) AS themeIds, json_group_array(json(h.terms)) AS terms
+      FROM items i JOIN hits h ON h.item_id = i.id
+      WHERE h.theme_id IN (SELECT value FROM json_each(?)) AND i.published_at >= ?
+      GROUP BY i.id ORDER BY i.published_at DESC, i.id DESC LIMIT ? OFFSET ?`)
+    .all(JSON.stringify(options.themeIds), options.sinceMs ?? 0, options.limit, options.offset) as (Omit<RecentHit, 'themeIds' | 'terms'> & { themeIds: string; terms: string })[];
+  return rows.map((r) => ({
+    ...r,
+    themeIds: JSON.parse(r.themeIds) as string[],
+    terms: [...new Set((JSON.parse(r.terms) as string[][]).flat())],
+  }));
+}

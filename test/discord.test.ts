@@ -1,0 +1,169 @@
+// Discord mode end to end: the bot process logs in to the fake Discord with the real discord.js
+// client, registers its commands, answers slash commands arriving as gateway interactions, and
+// posts alerts as REST messages, safe and within every limit.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, GUILD_ID, startFakeDiscord, TOKEN, type FakeDiscord, type InteractionRecord } from './support/fake-discord.ts';
+import { rssFeed, startFeedServer, type FeedServer } from './support/feed-server.ts';
+
+let discord: FakeDiscord;
+let feeds: FeedServer;
+let dir: string;
+let bot: ChildProcess;
+let stderr = '';
+
+const now = () => new Date().toUTCString();
+const HOSTILE_TITLE = `@everyone <@&123456789012345678> <@123456789012345678> **Poland** expels [Russian](https://evil.example) diplomats ${'x'.repeat(10_000)}`;
+
+function startBot(): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+    env: {
+      ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: GUILD_ID, DATABASE_PATH: join(dir, 'bot.db'),
+      DEFAULT_FEEDS: join(dir, 'feeds.txt'), POLL_CRON: '*/2 * * * * *', LOG_LEVEL: 'info', ALLOW_PRIVATE_ADDRESSES: '1',
+    },
+  });
+  child.stderr!.on('data', (d) => (stderr += d));
+  return child;
+}
+
+const reply = (r: InteractionRecord) => discord.until(() => r.callback && (r.callback.type === 5 ? r.original?.edited_timestamp && r.original : r.callback));
+
+beforeAll(async () => {
+  discord = await startFakeDiscord();
+  feeds = await startFeedServer();
+  dir = mkdtempSync(join(tmpdir(), 'iw-discord-'));
+  feeds.feeds.set('news.xml', { body: rssFeed('Baltic Wire', [
+    { guid: 'old', title: 'Lithuania expels three Chinese diplomats', link: 'https://wire.example/old', pubDate: now() },
+  ]) });
+  writeFileSync(join(dir, 'feeds.txt'), `${feeds.base}/feeds/news.xml\n`);
+  bot = startBot();
+  await discord.until(() => discord.commands.guild.get(GUILD_ID), 30_000);
+  // The first cycle has stored the first story before anyone subscribed.
+  await discord.until(() => stderr.includes('"msg":"cycle:'), 30_000);
+}, 60_000);
+
+afterAll(async () => {
+  bot?.kill('SIGKILL');
+  await discord?.close();
+  await feeds?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Discord mode', () => {
+  it('logs in with the Guilds intent only and registers every command to the development server', () => {
+    expect(discord.identified()).toBe(1);
+    const names = (discord.commands.guild.get(GUILD_ID) as { name: string }[]).map((c) => c.name).sort();
+    expect(names).toEqual(['help', 'recent', 'search', 'status', 'subscribe', 'subscriptions', 'themes', 'unsubscribe']);
+    const subscribe = (discord.commands.guild.get(GUILD_ID) as { name: string; default_member_permissions: string | null }[]).find((c) => c.name === 'subscribe')!;
+    expect(subscribe.default_member_permissions).toBe('32');
+  });
+
+  it('/subscribe confirms and shows the recent stories of the theme', async () => {
+    const r = discord.command('subscribe', [{ name: 'theme', type: 3, value: 'expulsions' }]);
+    const cb = await reply(r);
+    expect(cb).toMatchObject({ type: 4 });
+    expect(r.callback!.data!.content).toContain('Subscribed: this channel gets 🚪 **Expulsions** alerts.');
+    expect(JSON.stringify(r.callback!.data!.embeds)).toContain('Lithuania expels three Chinese diplomats');
+    expect(r.callback!.data!.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('refuses /subscribe to members without Manage Server, and unknown themes, each privately', async () => {
+    const member = discord.command('subscribe', [{ name: 'theme', type: 3, value: 'expulsions' }], { admin: false });
+    await reply(member);
+    expect(member.callback!.data).toMatchObject({ content: 'You need the Manage Server permission for this command.', flags: 64 });
+    const unknown = discord.command('subscribe', [{ name: 'theme', type: 3, value: 'football' }]);
+    await reply(unknown);
+    expect(unknown.callback!.data!.content).toMatch(/^There is no theme "football". The themes are: .*expulsions/);
+    expect(unknown.callback!.data!.flags).toBe(64);
+    const language = discord.command('subscribe', [{ name: 'theme', type: 3, value: 'expulsions' }, { name: 'languages', type: 3, value: 'en, klingon' }]);
+    await reply(language);
+    expect(language.callback!.data!.content).toContain('Unknown language code "klingon"');
+  });
+
+  it('autocompletes themes', async () => {
+    const r = discord.command('subscribe', [{ name: 'theme', type: 3, value: 'cyb', focused: true }], { type: 4 });
+    await discord.until(() => r.callback);
+    expect(r.callback).toEqual({ type: 8, data: { choices: [{ name: '💻 Cyberattacks', value: 'cyberattacks' }] } });
+  });
+
+  it('posts a new story once, safely: nothing pings, nothing formats, every limit kept, nonce enforced', async () => {
+    feeds.feeds.set('news.xml', { body: rssFeed('Baltic Wire', [
+      { guid: 'old', title: 'Lithuania expels three Chinese diplomats', link: 'https://wire.example/old', pubDate: now() },
+      { guid: 'hostile', title: HOSTILE_TITLE, description: '@here Warsaw declared the **consul** persona non grata', link: 'https://wire.example/hostile', pubDate: now() },
+    ]) });
+    const [message] = await discord.until(() => discord.messages.get(CHANNELS[0]!)!.length > 0 && discord.messages.get(CHANNELS[0]!)!, 30_000);
+    expect(message!.allowed_mentions).toEqual({ parse: [] });
+    expect(message!.nonce).toMatch(/^iw\d+$/);
+    const embed = message!.embeds[0] as { title: string; description: string; url: string; footer: { text: string } };
+    expect(embed.title.length).toBeLessThanOrEqual(256);
+    expect(embed.title).toContain('@\u200beveryone');
+    expect(embed.title).toContain('\\*\\*Poland\\*\\*');
+    expect(embed.title).toContain('\\[Russian\\]');
+    expect(embed.title).toContain('<@&\u200b123456789012345678>');
+    expect(embed.url).toBe('https://wire.example/hostile');
+    expect(embed.description).toContain('**persona non grata**');
+    expect(embed.footer.text).toMatch(/^Matched .*persona non grata.* · score \d\.\d\d$/);
+    // The story is not posted again on later cycles.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(discord.messages.get(CHANNELS[0]!)).toHaveLength(1);
+  }, 40_000);
+
+  it('/recent pages with buttons, and /search answers with the query language or says where a query breaks', async () => {
+    const r = discord.command('recent', [{ name: 'theme', type: 3, value: 'expulsions' }, { name: 'limit', type: 4, value: 1 }]);
+    await reply(r);
+    const first = JSON.stringify(r.callback!.data!.embeds);
+    expect(first).toContain('wire.example/hostile');
+    const older = discord.button(r.original!, 'recent:expulsions:1:1');
+    await discord.until(() => older.callback);
+    expect(older.callback!.type).toBe(7);
+    expect(JSON.stringify(older.callback!.data!.embeds)).toContain('Lithuania expels three Chinese diplomats');
+
+    const found = discord.command('search', [{ name: 'query', type: 3, value: 'expel* NEAR/3 chinese' }]);
+    const edited = await reply(found);
+    expect(JSON.stringify((edited as { embeds: unknown[] }).embeds)).toContain('Lithuania expels three Chinese diplomats');
+    const broken = discord.command('search', [{ name: 'query', type: 3, value: 'spy AND (' }]);
+    await reply(broken);
+    expect(broken.callback!.data).toMatchObject({ flags: 64 });
+    expect(broken.callback!.data!.content).toMatch(/^That query does not parse: /);
+  });
+
+  it('/subscriptions, /themes, /status and /help answer', async () => {
+    const subs = discord.command('subscriptions');
+    await reply(subs);
+    expect(subs.callback!.data!.content).toContain('**expulsions**');
+    const themes = discord.command('themes');
+    await reply(themes);
+    expect(JSON.stringify(themes.callback!.data!.embeds)).toContain('hits in the last 7 days');
+    const status = discord.command('status');
+    await reply(status);
+    expect(status.callback!.data!.content).toMatch(/Feeds: 1 ok, 0 failing, 0 dead/);
+    expect(status.callback!.data!.content).toMatch(/Last cycle <t:\d+:R>: 1 feeds polled/);
+    const help = discord.command('help');
+    await reply(help);
+    expect(help.callback!.data!.content).toContain('**/subscribe**');
+  });
+
+  it('pauses a subscription whose channel the bot lost, shows why, and resumes on /subscribe', async () => {
+    const channel = CHANNELS[1]!;
+    const sub = discord.command('subscribe', [{ name: 'theme', type: 3, value: 'cyberattacks' }], { channelId: channel });
+    await reply(sub);
+    discord.forbid(channel);
+    feeds.feeds.set('news.xml', { body: rssFeed('Baltic Wire', [
+      { guid: 'hack', title: 'Russian hackers hit Estonian ministry with ransomware attack', link: 'https://wire.example/hack', pubDate: now() },
+    ]) });
+    await discord.until(() => discord.requests.some((q) => q.path.endsWith(`/channels/${channel}/messages`) && q.status === 403), 30_000);
+    const status = discord.command('status');
+    await reply(status);
+    expect(status.callback!.data!.content).toContain(`<#${channel}> **cyberattacks** — ⏸ paused: Discord answered HTTP 403`);
+    const again = discord.command('subscribe', [{ name: 'theme', type: 3, value: 'cyberattacks' }], { channelId: channel });
+    await reply(again);
+    expect(again.callback!.data!.content).toContain('Updated: this channel gets 💻 **Cyberattacks** alerts.');
+    const list = discord.command('subscriptions', [], { channelId: channel });
+    await reply(list);
+    expect(list.callback!.data!.content).not.toContain('paused');
+  }, 40_000);
+});
