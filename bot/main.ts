@@ -7,11 +7,11 @@ import pino from 'pino';
 import { consoleSink } from './alerts/console-sink.ts';
 import { drainOutbox, type AlertSink } from './alerts/deliver.ts';
 import { describeConfigErrors, loadConfig, readDotEnv } from './config.ts';
-import { startDiscord } from './discord/start.ts';
+import { deadFeedNotice, startDiscord } from './discord/start.ts';
 import { LAST_CYCLE_KEY, type CycleFigures } from './commands/status.ts';
 import { openRuntime, pollDeps } from './runtime.ts';
 import { VERSION } from './version.ts';
-import { countFeeds } from '../db/feeds.ts';
+import { countFeeds, type Feed } from '../db/feeds.ts';
 import { setMeta } from '../db/status.ts';
 import { pollOnce } from '../feeds/poll.ts';
 
@@ -27,9 +27,14 @@ const log = pino({ level: config.logLevel }, pino.destination(2));
 const startedAt = Date.now();
 
 const runtime = openRuntime(config, startedAt, (w) => log.warn(w));
+// Set in Discord mode: a server's feed that dies gets one notice where it was added.
+let notify: ((channelId: string, text: string) => Promise<void>) | undefined;
 const deps = {
   ...(await pollDeps(runtime, config, Date.now, 0)),
-  onEvent: (feed: { url: string }, kind: string, message: string) => log.info({ feed: feed.url, kind }, message),
+  onEvent: (feed: Feed, kind: string, message: string) => {
+    log.info({ feed: feed.url, kind }, message);
+    if (kind === 'dead' && feed.addedInChannel && notify) void notify(feed.addedInChannel, deadFeedNotice(feed.url, message));
+  },
 };
 
 let sink: AlertSink;
@@ -43,6 +48,7 @@ if (config.discordToken) {
   }
   sink = discord.sink;
   stopDiscord = discord.stop;
+  notify = discord.notify;
 } else {
   sink = consoleSink(process.stdout, runtime.themes);
 }

@@ -18,19 +18,22 @@ export interface Feed {
   readonly lastError: string | null;
   readonly lastOkAt: number | null;
   readonly status: FeedStatus;
+  /** The server that added it with /feeds add, and where; null for the default list and the CLI. */
+  readonly guildId: string | null;
+  readonly addedInChannel: string | null;
 }
 
 interface FeedRow {
   id: number; url: string; title: string | null; language: string | null; etag: string | null; last_modified: string | null;
   next_poll_at: number; consecutive_failures: number; failing_since: number | null; last_error: string | null;
-  last_ok_at: number | null; status: FeedStatus;
+  last_ok_at: number | null; status: FeedStatus; guild_id: string | null; added_in_channel: string | null;
 }
 
 function toFeed(r: FeedRow): Feed {
   return {
     id: r.id, url: r.url, title: r.title, language: r.language, etag: r.etag, lastModified: r.last_modified,
     nextPollAt: r.next_poll_at, consecutiveFailures: r.consecutive_failures, failingSince: r.failing_since,
-    lastError: r.last_error, lastOkAt: r.last_ok_at, status: r.status,
+    lastError: r.last_error, lastOkAt: r.last_ok_at, status: r.status, guildId: r.guild_id, addedInChannel: r.added_in_channel,
   };
 }
 
@@ -38,6 +41,25 @@ function toFeed(r: FeedRow): Feed {
 export function insertFeed(db: Db, url: string, meta: { title?: string | null; language?: string | null }, now: number): boolean {
   return sql(db, 'INSERT OR IGNORE INTO feeds (url, title, language, created_at, next_poll_at) VALUES (?, ?, ?, ?, 0)')
     .run(url, meta.title ?? null, meta.language ?? null, now).changes > 0;
+}
+
+/** A server's own feed; false when the URL is already watched (by the defaults or any server). */
+export function insertGuildFeed(db: Db, url: string, by: { guildId: string; userId: string; channelId: string; title: string | null; language: string | null }, now: number): boolean {
+  return sql(db, `INSERT OR IGNORE INTO feeds (url, title, language, guild_id, added_by, added_in_channel, created_at, next_poll_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 0)`).run(url, by.title, by.language, by.guildId, by.userId, by.channelId, now).changes > 0;
+}
+
+export function guildFeeds(db: Db, guildId: string): Feed[] {
+  return (sql(db, 'SELECT * FROM feeds WHERE guild_id = ? ORDER BY url').all(guildId) as FeedRow[]).map(toFeed);
+}
+
+/** Feeds nobody added through Discord: the default list and the CLI's. */
+export function countSharedFeeds(db: Db): number {
+  return (sql(db, 'SELECT COUNT(*) AS n FROM feeds WHERE guild_id IS NULL').get() as { n: number }).n;
+}
+
+export function deleteGuildFeed(db: Db, guildId: string, url: string): boolean {
+  return sql(db, 'DELETE FROM feeds WHERE url = ? AND guild_id = ?').run(url, guildId).changes > 0;
 }
 
 export function deleteFeed(db: Db, url: string): boolean {

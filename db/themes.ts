@@ -39,3 +39,19 @@ export function themeHitCounts(db: Db, sinceMs: number): Map<string, number> {
       WHERE i.published_at >= ? GROUP BY h.theme_id`).all(sinceMs) as { themeId: string; n: number }[];
   return new Map(rows.map((r) => [r.themeId, r.n]));
 }
+
+/** Saves a server's theme; false when the server already has one with that id. */
+export function insertCustomTheme(db: Db, theme: Theme, guildId: string, createdBy: string, now: number): boolean {
+  return sql(db, `INSERT OR IGNORE INTO themes (id, name, description, query, threshold, colour, emoji, guild_id, created_by, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(theme.id, theme.name, theme.description, theme.query, theme.threshold, theme.colour, theme.emoji, guildId, createdBy, now).changes > 0;
+}
+
+/** Deletes a server's own theme, with its hits and subscriptions; built-in themes cannot be. */
+export function deleteCustomTheme(db: Db, guildId: string, themeId: string): boolean {
+  return sql(db, 'DELETE FROM themes WHERE id = ? AND guild_id = ?').run(themeId, guildId).changes > 0;
+}
+
+export function countGuildThemes(db: Db, guildId: string): number {
+  return (sql(db, 'SELECT COUNT(*) AS n FROM themes WHERE guild_id = ?').get(guildId) as { n: number }).n;
+}

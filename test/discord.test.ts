@@ -57,7 +57,7 @@ describe('Discord mode', () => {
   it('logs in with the Guilds intent only and registers every command to the development server', () => {
     expect(discord.identified()).toBe(1);
     const names = (discord.commands.guild.get(GUILD_ID) as { name: string }[]).map((c) => c.name).sort();
-    expect(names).toEqual(['help', 'recent', 'search', 'status', 'subscribe', 'subscriptions', 'themes', 'unsubscribe']);
+    expect(names).toEqual(['feeds', 'help', 'recent', 'search', 'status', 'subscribe', 'subscriptions', 'theme', 'themes', 'unsubscribe']);
     const subscribe = (discord.commands.guild.get(GUILD_ID) as { name: string; default_member_permissions: string | null }[]).find((c) => c.name === 'subscribe')!;
     expect(subscribe.default_member_permissions).toBe('32');
   });
@@ -166,4 +166,59 @@ describe('Discord mode', () => {
     await reply(list);
     expect(list.callback!.data!.content).not.toContain('paused');
   }, 40_000);
+
+  it('/theme test tries a query without saving; create saves it for matching and subscribing; delete removes it', async () => {
+    const sub = (name: string, options: unknown[]) => discord.command('theme', [{ name, type: 1, options }]);
+    const tried = sub('test', [{ name: 'query', type: 3, value: 'chinese NEAR/3 diplomat*' }]);
+    const edited = await reply(tried);
+    expect((edited as { content: string }).content).toBe('1 stored items of the last 30 days match. Nothing was saved.');
+    expect(tried.callback!.data!.flags).toBe(64);
+    const bad = sub('create', [{ name: 'name', type: 3, value: 'Broken' }, { name: 'query', type: 3, value: 'consul AND' }]);
+    await reply(bad);
+    expect(bad.callback!.data!.content).toMatch(/^That query does not parse: .*AND/);
+    const created = sub('create', [{ name: 'name', type: 3, value: 'Consuls' }, { name: 'query', type: 3, value: 'consul*' }]);
+    expect(((await reply(created)) as { content: string }).content).toMatch(/^Created the theme 🔎 \*\*Consuls\*\*\. 1 stored items/);
+    const follow = discord.command('subscribe', [{ name: 'theme', type: 3, value: 'Consuls' }], { channelId: CHANNELS[2] });
+    await reply(follow);
+    expect(follow.callback!.data!.content).toContain('Subscribed: this channel gets 🔎 **Consuls** alerts.');
+    feeds.feeds.set('news.xml', { body: rssFeed('Baltic Wire', [
+      { guid: 'consul', title: 'Honorary consul questioned over visa scheme', link: 'https://wire.example/consul', pubDate: now() },
+    ]) });
+    const [posted] = await discord.until(() => discord.messages.get(CHANNELS[2]!)!.length > 0 && discord.messages.get(CHANNELS[2]!)!, 30_000);
+    expect(JSON.stringify(posted!.embeds)).toContain('Honorary consul questioned');
+    const builtin = sub('delete', [{ name: 'name', type: 3, value: 'expulsions' }]);
+    await reply(builtin);
+    expect(builtin.callback!.data!.content).toBe('"Expulsions" is a built-in theme and cannot be deleted.');
+    const removed = sub('delete', [{ name: 'name', type: 3, value: 'Consuls' }]);
+    await reply(removed);
+    expect(removed.callback!.data!.content).toBe('Deleted the theme **Consuls** and its subscriptions.');
+    const list = discord.command('subscriptions', [], { channelId: CHANNELS[2] });
+    await reply(list);
+    expect(list.callback!.data!.content).toContain('has no subscriptions');
+  }, 40_000);
+
+  it('/feeds add checks a feed before saving it, /feeds list shows it with its health, /feeds remove drops it', async () => {
+    const sub = (name: string, options: unknown[] = []) => discord.command('feeds', [{ name, type: 1, options }]);
+    feeds.feeds.set('extra.xml', { body: rssFeed('Extra Wire', [{ guid: 'e1', title: 'Ordinary news', link: 'https://extra.example/1', pubDate: now() }]) });
+    const html = sub('add', [{ name: 'url', type: 3, value: `${feeds.base}/html` }]);
+    expect(((await reply(html)) as { content: string }).content).toBe(`Not added: feed ${feeds.base}/html: not a feed: the address returned an HTML page`);
+    const notUrl = sub('add', [{ name: 'url', type: 3, value: 'javascript:alert(1)' }]);
+    await reply(notUrl);
+    expect(notUrl.callback!.data).toMatchObject({ flags: 64, content: expect.stringContaining('not an http(s) address') });
+    const added = sub('add', [{ name: 'url', type: 3, value: `${feeds.base}/feeds/extra.xml` }]);
+    expect(((await reply(added)) as { content: string }).content).toMatch(/^Added \*\*Extra Wire\*\* \(1 items now\)/);
+    const again = sub('add', [{ name: 'url', type: 3, value: `${feeds.base}/feeds/extra.xml` }]);
+    await reply(again);
+    expect(again.callback!.data!.content).toContain('already watched');
+    const list = sub('list');
+    await reply(list);
+    expect(list.callback!.data!.content).toMatch(/^1 default feeds are watched for every server\. This server's own feeds \(1\/50\):/);
+    expect(list.callback!.data!.content).toContain(`<${feeds.base}/feeds/extra.xml> Extra Wire`);
+    const shared = sub('remove', [{ name: 'url', type: 3, value: `${feeds.base}/feeds/news.xml` }]);
+    await reply(shared);
+    expect(shared.callback!.data!.content).toContain('only feeds added here can be removed here');
+    const removed = sub('remove', [{ name: 'url', type: 3, value: `${feeds.base}/feeds/extra.xml` }]);
+    await reply(removed);
+    expect(removed.callback!.data!.content).toBe(`No longer watching <${feeds.base}/feeds/extra.xml>.`);
+  });
 });

@@ -11,12 +11,17 @@ export const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValu
 const EXCERPT = 350;
 export type ThemeLook = Pick<Theme, 'id' | 'name' | 'emoji' | 'colour'>;
 
-/** Feed text made inert: markdown, masked links and mentions shown as written, never acted on. */
-export function escapeFeedText(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim())
+/** Text made inert as it stands: markdown, masked links and mentions shown, never acted on. */
+function escapeInline(text: string): string {
+  return escapeMarkdown(text)
     .replace(/[[\]]/g, '\\$&')
     .replace(/@(everyone|here)/gi, '@\u200b$1')
     .replace(/<(@[!&]?|#)(\d)/g, '<$1\u200b$2');
+}
+
+/** Feed text on one line and inert: markdown, masked links and mentions shown, never acted on. */
+export function escapeFeedText(text: string): string {
+  return escapeInline(text.replace(/\s+/g, ' ').trim());
 }
 
 /** Cuts at a word boundary where one is near, with an ellipsis, to at most `max` characters. */
@@ -48,11 +53,10 @@ export function boldTerms(text: string, terms: readonly string[], max: number): 
   let out = '';
   let pos = 0;
   for (const m of marks) {
-    out += escapeFeedText(plain.slice(pos, m.start)) + (plain.slice(pos, m.start).endsWith(' ') ? ' ' : '');
-    out += `**${escapeFeedText(plain.slice(m.start, m.end))}**`;
+    out += `${escapeInline(plain.slice(pos, m.start))}**${escapeInline(plain.slice(m.start, m.end))}**`;
     pos = m.end;
   }
-  return (out + (plain.slice(pos).startsWith(' ') ? ' ' : '') + escapeFeedText(plain.slice(pos))).trim();
+  return out + escapeInline(plain.slice(pos));
 }
 
 /** Characters Discord counts towards the 6000 of a message. */
@@ -69,19 +73,20 @@ function lookOf(themeId: string, themes: readonly ThemeLook[]): ThemeLook {
 export function renderStoryEmbed(story: StoryAlert, themes: readonly ThemeLook[], budget: number = LIMITS.total): APIEmbed {
   const first = story.alerts[0]!;
   const looks = story.alerts.map((a) => lookOf(a.themeId, themes));
-  const terms = [...new Set(story.alerts.flatMap((a) => a.terms))];
+  const terms = [...new Set(story.alerts.flatMap((a) => a.terms))].slice(0, 10);
   const best = Math.max(...story.alerts.map((a) => a.score));
   const seconds = Math.floor(first.publishedAt / 1000);
   const themeLine = looks.map((t) => `${t.emoji} ${escapeFeedText(t.name)}`).join(' · ');
-  const source = `${escapeFeedText(first.source)}${first.language ? ` (${first.language})` : ''} · <t:${seconds}:f>`;
+  const source = `${cut(escapeFeedText(first.source.slice(0, 400)), 120)}${first.language ? ` (${first.language})` : ''} · <t:${seconds}:f>`;
   const why = `Matched ${terms.map((t) => `"${t}"`).join(', ') || 'the theme query'} · score ${best.toFixed(2)}`;
   const fixed = themeLine.length + source.length + 'ThemesSource'.length;
   const room = Math.max(0, budget - fixed);
   const titleMax = Math.min(LIMITS.title, Math.max(40, Math.floor(room * 0.35)));
-  const title = cut(escapeFeedText(first.title) || '(no title)', titleMax);
+  // Cut before escaping too: a hostile feed's 100,000-character title costs nothing.
+  const title = cut(escapeFeedText(first.title.slice(0, 2 * LIMITS.title)) || '(no title)', titleMax);
   const footer = cut(why, Math.min(LIMITS.footer, Math.max(20, Math.floor(room * 0.25))));
   const descMax = Math.min(EXCERPT, Math.max(0, room - title.length - footer.length));
-  const excerptSource = first.summary || first.title;
+  const excerptSource = (first.summary || first.title).slice(0, 2 * EXCERPT);
   // Escapes and bold marks lengthen the excerpt, so it is cut shorter until it fits whole.
   let description = '';
   for (let max = descMax; max >= 20; max = Math.floor(max * 0.8)) {

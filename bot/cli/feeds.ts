@@ -7,17 +7,7 @@ import { importFeedList, type Runtime } from '../runtime.ts';
 import { deleteFeed, insertFeed, listFeeds, setFeedStatus } from '../../db/feeds.ts';
 import { toOpml } from '../../feeds/opml.ts';
 import { isHttpUrl } from '../../feeds/parse/links.ts';
-import { parseFeedBytes } from '../../feeds/parse/parse-feed.ts';
-
-/** A new feed is fetched once and must parse before it is saved. */
-async function checkFeed(runtime: Runtime, url: string, now: Date): Promise<{ ok: true; title: string; language?: string; items: number } | { ok: false; error: string }> {
-  const fetched = await runtime.fetchFeed({ url });
-  if (fetched.status === 'error') return { ok: false, error: fetched.error };
-  if (fetched.status === 'not-modified') return { ok: false, error: `feed ${url} answered 304 to a first request` };
-  const parsed = await parseFeedBytes(fetched.body, fetched.charset, { fetchedAt: now, url: fetched.finalUrl });
-  if (!parsed.ok) return { ok: false, error: `feed ${url}: ${parsed.error}` };
-  return { ok: true, title: parsed.feed.title, ...(parsed.feed.language ? { language: parsed.feed.language } : {}), items: parsed.feed.items.length };
-}
+import { checkNewFeed } from '../../feeds/check-feed.ts';
 
 async function run(action: string, arg: string | undefined, runtime: Runtime, io: CliIo): Promise<number> {
   const { db } = runtime;
@@ -34,7 +24,7 @@ async function run(action: string, arg: string | undefined, runtime: Runtime, io
     }
     case 'add': {
       if (!arg || !isHttpUrl(arg)) throw new UsageError('feeds add needs an http(s) URL');
-      const check = await checkFeed(runtime, arg, now);
+      const check = await checkNewFeed(runtime.fetchFeed, arg, now);
       if (!check.ok) {
         io.stderr.write(`not added: ${check.error}\n`);
         return 1;

@@ -2,11 +2,12 @@
 // DISCORD_API_URL; interactions routed to the commands; commands registered when they changed.
 // Alerts leave through the same client's REST queue, which needs no gateway connection.
 
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
 import type { Logger as Pino } from 'pino';
 import { interactionHandler } from './interactions.ts';
 import { syncCommands } from './sync-commands.ts';
 import { discordSink } from '../alerts/discord-sink.ts';
+import { cut } from '../alerts/render.ts';
 import type { AlertSink } from '../alerts/deliver.ts';
 import { COMMANDS } from '../commands/index.ts';
 import type { CommandContext } from '../commands/command.ts';
@@ -25,7 +26,13 @@ export interface DiscordDeps {
   readonly classifier: Classifier;
 }
 
-export type DiscordStart = { ok: true; sink: AlertSink; stop: () => Promise<void> } | { ok: false; error: string };
+export type DiscordStart =
+  | { ok: true; sink: AlertSink; notify: (channelId: string, text: string) => Promise<void>; stop: () => Promise<void> }
+  | { ok: false; error: string };
+
+export function deadFeedNotice(url: string, error: string): string {
+  return `The feed <${url}> added here has failed for 3 days and is no longer polled. Last error: ${cut(error, 1500)}. Remove it with /feeds remove, or add it again once it works.`;
+}
 
 export function createClient(config: Config): Client {
   return new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.discordApiUrl } });
@@ -57,6 +64,13 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordStart> {
   return {
     ok: true,
     sink: discordSink(client.rest, () => allThemes(runtime.db)),
+    notify: async (channelId, text) => {
+      try {
+        await client.rest.post(Routes.channelMessages(channelId), { body: { content: cut(text, 2000), allowed_mentions: { parse: [] } } });
+      } catch (e) {
+        log.warn({ err: e, channel: channelId }, 'could not post a notice');
+      }
+    },
     stop: () => client.destroy(),
   };
 }
