@@ -5,7 +5,7 @@
 import cron from 'node-cron';
 import pino from 'pino';
 import { consoleSink } from './alerts/console-sink.ts';
-import { drainOutbox, type AlertSink } from './alerts/deliver.ts';
+import { drainOutbox, sendDigests, type AlertSink } from './alerts/deliver.ts';
 import { describeConfigErrors, loadConfig, readDotEnv } from './config.ts';
 import { deadFeedNotice, startDiscord } from './discord/start.ts';
 import { LAST_CYCLE_KEY, type CycleFigures } from './commands/status.ts';
@@ -63,6 +63,15 @@ function serial(task: () => Promise<void>): () => Promise<void> {
   };
 }
 
+const digests = (mode: 'hourly' | 'daily') => serial(async () => {
+  try {
+    const { sent, failed } = await sendDigests(runtime.db, sink, mode, Date.now);
+    if (sent + failed > 0) log.info({ sent, failed, mode }, `${mode} digests: ${sent} sent, ${failed} failed`);
+  } catch (e) {
+    log.error({ err: e }, `${mode} digests failed`);
+  }
+});
+
 const deliver = serial(async () => {
   try {
     const { sent, failed } = await drainOutbox(runtime.db, sink, Date.now);
@@ -88,6 +97,10 @@ log.info({ version: VERSION, database: config.databasePath, feeds: countFeeds(ru
   config.discordToken ? 'Interference Watch started: alerts go to subscribed Discord channels' : 'Interference Watch started in console mode: new alerts are printed here');
 // node-cron 4 overlaps runs unless told not to; a slow cycle must not start a second one.
 const task = cron.schedule(config.pollCron, cycle, { noOverlap: true, name: 'poll' });
+const digestTasks = [
+  cron.schedule('0 * * * *', digests('hourly'), { noOverlap: true, name: 'hourly-digest' }),
+  cron.schedule(config.digestCron, digests('daily'), { noOverlap: true, name: 'daily-digest', timezone: 'UTC' }),
+];
 // Retries (after a 5xx or a network error) are due between cycles.
 const retries = setInterval(() => void deliver(), 15_000);
 void cycle();
@@ -96,6 +109,7 @@ const shutdown = async (signal: string) => {
   log.info(`${signal}: stopping`);
   clearInterval(retries);
   await task.stop();
+  for (const t of digestTasks) await t.stop();
   await stopDiscord();
   await runtime.close();
   process.exit(0);

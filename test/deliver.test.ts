@@ -3,7 +3,7 @@
 // paused.
 
 import { describe, expect, it } from 'vitest';
-import { drainOutbox, planMessages, type AlertSink, type OutgoingMessage } from '../bot/alerts/deliver.ts';
+import { drainOutbox, planMessages, sendDigests, type AlertSink, type OutgoingMessage } from '../bot/alerts/deliver.ts';
 import { insertFeed } from '../db/feeds.ts';
 import { openDatabase } from '../db/open.ts';
 import { outboxCounts, type PendingAlert } from '../db/outbox.ts';
@@ -21,14 +21,14 @@ const selected = (() => {
   return s;
 })();
 
-function setup(titles: readonly string[], channels: 'console' | readonly string[] = 'console') {
+function setup(titles: readonly string[], channels: 'console' | readonly string[] = 'console', mode: 'instant' | 'daily' = 'instant') {
   const db = openDatabase(':memory:');
   upsertBuiltinThemes(db, selected.themes, NOW);
   if (channels === 'console') ensureConsoleSubscriptions(db, selected.themes.map((t) => t.id), NOW);
   else {
     for (const channelId of channels) {
       for (const themeId of ['cyberattacks', 'expulsions']) {
-        subscribe(db, { guildId: 'g1', channelId, themeId, minScore: 0, languages: [], mode: 'instant', createdBy: 'u' }, NOW);
+        subscribe(db, { guildId: 'g1', channelId, themeId, minScore: 0, languages: [], mode, createdBy: 'u' }, NOW);
       }
     }
   }
@@ -110,5 +110,17 @@ describe('drainOutbox', () => {
       ['a', 'iw2', [[5, 2], [4]]],
       ['b', 'iw3', [[3]]],
     ]);
+  });
+
+  it('holds digest subscriptions back from instant delivery and sends each channel one digest', async () => {
+    const db = setup(['Estonia expels Russian diplomat', 'Latvia expels Russian diplomat', 'Hackers hit ministry in ransomware attack'], ['c1', 'c2'], 'daily');
+    const { sent, sink } = recorder();
+    expect(await drainOutbox(db, sink, () => NOW)).toEqual({ sent: 0, failed: 0 });
+    expect(await sendDigests(db, sink, 'hourly', () => NOW)).toEqual({ sent: 0, failed: 0 });
+    expect(await sendDigests(db, sink, 'daily', () => NOW)).toEqual({ sent: 2, failed: 0 });
+    expect(sent.map((m) => [m.channelId, m.digest, m.stories.length])).toEqual([['c1', 'daily', 3], ['c2', 'daily', 3]]);
+    expect(sent[0]!.nonce).toMatch(/^dg\d+$/);
+    expect(outboxCounts(db)).toEqual({ pending: 0, sent: 6, failed: 0 });
+    expect(await sendDigests(db, sink, 'daily', () => NOW)).toEqual({ sent: 0, failed: 0 });
   });
 });

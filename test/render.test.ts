@@ -2,7 +2,7 @@
 // in bold, and every Discord limit kept even for 10 hostile stories in one message.
 
 import { describe, expect, it } from 'vitest';
-import { boldTerms, cut, embedLength, escapeFeedText, renderAlertMessage, renderStoryEmbed } from '../bot/alerts/render.ts';
+import { boldTerms, cut, embedLength, escapeFeedText, renderAlertMessage, renderDigestMessage, renderStoryEmbed } from '../bot/alerts/render.ts';
 import type { StoryAlert } from '../bot/alerts/deliver.ts';
 import type { PendingAlert } from '../db/outbox.ts';
 import { validateMessage } from './support/fake-discord.ts';
@@ -78,5 +78,20 @@ describe('renderAlertMessage', () => {
     const body = renderAlertMessage([story({ title: long, summary: long })], THEMES, 'iw2');
     expect(body.embeds![0]!.title!.length).toBe(256);
     expect(validateMessage(body as Record<string, unknown>)).toEqual([]);
+  });
+});
+
+describe('renderDigestMessage', () => {
+  it('groups the stories by theme, fits 200 hostile ones in the limits, and says how many are left out', () => {
+    const hostile = '@everyone [x](https://evil.example) '.repeat(50);
+    const stories = Array.from({ length: 200 }, (_, i) => story({ id: i + 1, storyId: i + 1, title: `${hostile} ${i}` }, i % 2 ? ['expulsions'] : ['cyberattacks']));
+    const body = renderDigestMessage(stories, THEMES, 'dg1', 'daily');
+    expect(body.content).toBe('Digest of the last day: 200 stories.');
+    expect(body.embeds!.map((e) => e.title)).toEqual(['💻 Cyberattacks: 100 stories', '🚪 Expulsions: 100 stories']);
+    expect(body.embeds![0]!.description).toMatch(/…and \d+ more \(\/recent shows them\)$/);
+    expect(validateMessage(body as Record<string, unknown>)).toEqual([]);
+    expect(JSON.stringify(body)).not.toMatch(/@everyone/);
+    expect(body.embeds![0]!.description).toContain('\\[x\\](https://evil.example)');
+    expect(body).toMatchObject({ allowed_mentions: { parse: [] }, nonce: 'dg1', enforce_nonce: true });
   });
 });

@@ -7,6 +7,7 @@ import type { Theme } from '../../feeds/types.ts';
 export function consoleSink(out: { write(text: string): unknown }, themes: readonly Theme[]): AlertSink {
   return {
     async send(message) {
+      if (message.digest) out.write(`${message.digest} digest: ${message.stories.length} stories\n`);
       for (const story of message.stories) out.write(`${renderConsoleAlert(story.alerts, themes)}\n`);
       return { ok: true, messageId: null };
     },

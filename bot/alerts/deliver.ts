@@ -4,7 +4,7 @@
 // A message is marked sent only after the sink accepted it; a failure is retried later with the
 // same rows and nonce, so a crash between posting and marking never shows a story twice.
 
-import { dueAlerts, markFailed, markRetry, markSent, planMessage, plannedAlerts, type PendingAlert } from '../../db/outbox.ts';
+import { digestAlerts, dueAlerts, markFailed, markRetry, markSent, planMessage, plannedAlerts, type PendingAlert } from '../../db/outbox.ts';
 import type { Db } from '../../db/open.ts';
 import { pauseChannel } from '../../db/subscriptions.ts';
 
@@ -18,6 +18,8 @@ export interface OutgoingMessage {
   readonly channelId: string;
   readonly nonce: string;
   readonly stories: readonly StoryAlert[];
+  /** Set for a digest: the period's stories in one message, grouped by theme. */
+  readonly digest?: 'hourly' | 'daily';
 }
 
 export type SinkResult =
@@ -94,6 +96,26 @@ async function deliver(db: Db, sink: AlertSink, message: OutgoingMessage, now: (
     }
   })();
   return result.ok;
+}
+
+/**
+ * Sends each channel's pending stories of a digest mode as one message; a digest planned before
+ * (a crash, a failure) goes again as planned first, and new stories wait for the next period.
+ */
+export async function sendDigests(db: Db, sink: AlertSink, mode: 'hourly' | 'daily', now: () => number): Promise<{ sent: number; failed: number }> {
+  const byChannel = new Map<string, PendingAlert[]>();
+  for (const a of digestAlerts(db, mode, now())) byChannel.set(a.channelId, [...(byChannel.get(a.channelId) ?? []), a]);
+  let sent = 0;
+  let failed = 0;
+  for (const [channelId, rows] of byChannel) {
+    const planned = rows.find((a) => a.nonce)?.nonce;
+    const chosen = planned ? plannedAlerts(db, planned) : rows;
+    const nonce = planned ?? `dg${Math.min(...rows.map((a) => a.id))}`;
+    if (!planned) planMessage(db, chosen.map((a) => a.id), nonce);
+    const ok = await deliver(db, sink, { channelId, nonce, stories: groupByStory(chosen), digest: mode }, now);
+    if (ok) sent++; else failed++;
+  }
+  return { sent, failed };
 }
 
 /** Sends every due message; counts messages. Channels go in parallel, each channel in order. */

@@ -4,7 +4,7 @@
 
 import { DiscordAPIError, HTTPError, Routes, type REST } from 'discord.js';
 import type { AlertSink, SinkResult } from './deliver.ts';
-import { renderAlertMessage, type ThemeLook } from './render.ts';
+import { renderAlertMessage, renderDigestMessage, type ThemeLook } from './render.ts';
 
 /** Discord's codes for a channel the bot cannot reach any more. */
 const GONE_CODES = new Set([10003, 50001, 50013]);
@@ -27,7 +27,9 @@ export function discordSink(rest: REST, themes: () => readonly ThemeLook[]): Ale
   return {
     async send(message) {
       try {
-        const body = renderAlertMessage(message.stories, themes(), message.nonce);
+        const body = message.digest
+          ? renderDigestMessage(message.stories, themes(), message.nonce, message.digest)
+          : renderAlertMessage(message.stories, themes(), message.nonce);
         const posted = (await rest.post(Routes.channelMessages(message.channelId), { body })) as { id: string };
         return { ok: true, messageId: posted.id };
       } catch (e) {

@@ -119,3 +119,38 @@ export function renderAlertMessage(stories: readonly StoryAlert[], themes: reado
     enforce_nonce: true,
   };
 }
+
+/** A link Discord's markdown cannot be tricked by: parentheses, spaces and angle brackets encoded. */
+export function safeUrl(link: string): string {
+  return link.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** A digest: the period's stories in one message, one embed per theme, as many lines as fit. */
+export function renderDigestMessage(stories: readonly StoryAlert[], themes: readonly ThemeLook[], nonce: string, mode: 'hourly' | 'daily'): RESTPostAPIChannelMessageJSONBody {
+  const byTheme = new Map<string, StoryAlert[]>();
+  for (const s of stories) for (const a of s.alerts) byTheme.set(a.themeId, [...(byTheme.get(a.themeId) ?? []), s]);
+  const groups = [...byTheme].slice(0, LIMITS.embeds);
+  const budget = Math.floor(LIMITS.total / Math.max(1, groups.length));
+  const embeds = groups.map(([themeId, list]): APIEmbed => {
+    const look = lookOf(themeId, themes);
+    const title = cut(`${look.emoji} ${escapeFeedText(look.name)}: ${list.length} ${list.length === 1 ? 'story' : 'stories'}`, LIMITS.title);
+    const room = Math.min(LIMITS.description, budget - title.length - 40);
+    const lines: string[] = [];
+    let used = 0;
+    for (const [i, s] of list.entries()) {
+      const a = s.alerts[0]!;
+      const headline = cut(escapeFeedText(a.title.slice(0, 300)) || '(no title)', 120);
+      const line = `• ${a.link ? `[${headline}](${safeUrl(a.link)})` : headline} — ${cut(escapeFeedText(a.source.slice(0, 200)), 60)} <t:${Math.floor(a.publishedAt / 1000)}:R>`;
+      const more = `…and ${list.length - i} more (/recent shows them)`;
+      if (used + line.length + 1 > room - more.length) { lines.push(more); break; }
+      lines.push(line);
+      used += line.length + 1;
+    }
+    return { title, description: lines.join('\n'), color: look.colour };
+  });
+  const period = mode === 'hourly' ? 'the last hour' : 'the last day';
+  return {
+    content: `Digest of ${period}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}.`,
+    embeds, allowed_mentions: { parse: [] }, nonce, enforce_nonce: true,
+  };
+}

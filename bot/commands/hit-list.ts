@@ -2,7 +2,7 @@
 // the buttons that page through it.
 
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type APIEmbed } from 'discord.js';
-import { cut, escapeFeedText, type ThemeLook } from '../alerts/render.ts';
+import { cut, escapeFeedText, safeUrl, type ThemeLook } from '../alerts/render.ts';
 
 export interface ListedItem {
   readonly title: string;
@@ -12,11 +12,6 @@ export interface ListedItem {
   readonly publishedAt: number;
   readonly themeIds: readonly string[];
   readonly terms: readonly string[];
-}
-
-/** A link Discord's markdown cannot be tricked by: parentheses and spaces percent-encoded. */
-function safeUrl(link: string): string {
-  return link.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 export function renderItemList(title: string, items: readonly ListedItem[], themes: readonly ThemeLook[], footer: string): APIEmbed {
