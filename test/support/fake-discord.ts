@@ -141,8 +141,24 @@ function messageJson(m: FakeMessage) {
   };
 }
 
-export async function startFakeDiscord(): Promise<FakeDiscord> {
-  const messages = new Map<string, FakeMessage[]>(CHANNELS.map((c) => [c, []]));
+export interface FakeOptions {
+  /** More channels than the three of CHANNELS, for benches: ids 3000000000000000NN. */
+  readonly channelCount?: number;
+  /** Each message post waits this long before answering, like a slow Discord. */
+  readonly messageDelayMs?: number;
+  /** Discord's per-channel bucket for posting messages (default 5 per 5 s), with its headers. */
+  readonly bucket?: { readonly limit: number; readonly windowMs: number };
+}
+
+export function channelIds(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => String(300000000000000001n + BigInt(i)));
+}
+
+export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeDiscord> {
+  const channels = options.channelCount ? channelIds(options.channelCount) : CHANNELS;
+  const bucket = options.bucket ?? { limit: 5, windowMs: 5000 };
+  const windows = new Map<string, { resetAt: number; used: number }>();
+  const messages = new Map<string, FakeMessage[]>(channels.map((c) => [c, []]));
   const commands = { global: undefined as unknown[] | undefined, guild: new Map<string, unknown[]>() };
   const requests: { method: string; path: string; status: number }[] = [];
   const faults: { path: RegExp; fault: Fault }[] = [];
@@ -188,6 +204,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return 200;
     }
     if (method === 'GET' && p === '/users/@me') return send(res, 200, BOT_USER), 200;
+    if (method === 'GET' && p === '/applications/@me') return send(res, 200, { id: APP_ID, name: 'Interference Watch', bot_public: false, flags: 0 }), 200;
     if ((m = /^\/applications\/(\d+)\/(?:guilds\/(\d+)\/)?commands$/.exec(p))) {
       if (method === 'PUT') {
         const list = (body as unknown as unknown[]).map((c) => ({ ...(c as object), id: snowflake(), application_id: APP_ID, version: snowflake() }));
@@ -202,13 +219,28 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       if (!list) return send(res, 404, { message: 'Unknown Channel', code: 10003 }), 404;
       if (forbidden.has(channelId)) return send(res, 403, { message: 'Missing Access', code: 50001 }), 403;
       if (method === 'POST' && !m[2]) {
+        const t = Date.now();
+        const w = windows.get(channelId) ?? { resetAt: t + bucket.windowMs, used: 0 };
+        if (t >= w.resetAt) { w.resetAt = t + bucket.windowMs; w.used = 0; }
+        windows.set(channelId, w);
+        const resetAfter = (w.resetAt - t) / 1000;
+        if (w.used >= bucket.limit) {
+          send(res, 429, { message: 'You are being rate limited.', retry_after: resetAfter, global: false }, { 'retry-after': String(Math.ceil(resetAfter)), 'x-ratelimit-scope': 'user' });
+          return 429;
+        }
+        w.used++;
+        const limitHeaders = {
+          'x-ratelimit-limit': String(bucket.limit), 'x-ratelimit-remaining': String(bucket.limit - w.used),
+          'x-ratelimit-reset-after': resetAfter.toFixed(3), 'x-ratelimit-reset': ((w.resetAt) / 1000).toFixed(3), 'x-ratelimit-bucket': `channel-${channelId}`,
+        };
+        if (options.messageDelayMs) await new Promise((r) => setTimeout(r, options.messageDelayMs));
         const problems = validateMessage(body);
-        if (problems.length > 0) return send(res, 400, { message: 'Invalid Form Body', code: 50035, errors: problems }), 400;
+        if (problems.length > 0) return send(res, 400, { message: 'Invalid Form Body', code: 50035, errors: problems }, limitHeaders), 400;
         const duplicate = body.enforce_nonce ? list.find((x) => x.nonce !== undefined && String(x.nonce) === String(body.nonce)) : undefined;
-        if (duplicate) return send(res, 200, messageJson(duplicate)), 200;
+        if (duplicate) return send(res, 200, messageJson(duplicate), limitHeaders), 200;
         const message = newMessage(channelId, body);
         list.push(message);
-        return send(res, 200, messageJson(message)), 200;
+        return send(res, 200, messageJson(message), limitHeaders), 200;
       }
       const target = list.find((x) => x.id === m![2]);
       if (!target) return send(res, 404, { message: 'Unknown Message', code: 10008 }), 404;
@@ -277,7 +309,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, premium_tier: 0, nsfw_level: 0,
     preferred_locale: 'en-US', features: [], emojis: [], stickers: [], system_channel_flags: 0, premium_progress_bar_enabled: false,
     roles: [{ id: GUILD_ID, name: '@everyone', permissions: PERMISSIONS.member, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-    channels: CHANNELS.map((id, i) => ({ id, type: 0, name: `news-${i + 1}`, position: i, guild_id: GUILD_ID, permission_overwrites: [], nsfw: false, parent_id: null })),
+    channels: channels.map((id, i) => ({ id, type: 0, name: `news-${i + 1}`, position: i, guild_id: GUILD_ID, permission_overwrites: [], nsfw: false, parent_id: null })),
     threads: [], members: [], voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [],
     large: false, unavailable: false, member_count: 2, joined_at: new Date().toISOString(),
   });
