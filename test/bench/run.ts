@@ -1,9 +1,11 @@
 // `npm run bench`: the matcher's throughput over the labelled corpus with every built-in theme,
 // next to two naive filters measured in the same run: 20 case-insensitive regular expressions
 // of one keyword each, and 20 carrying the themes' whole vocabulary (what a keyword bot with
-// the same coverage would run). Before them, the ingestion figure (ingest.ts).
+// the same coverage would run). Before them, the ingestion figure (ingest.ts);
+// after them, the delivery figure (delivery.ts).
 
 import { loadCorpus } from '../eval/corpus.ts';
+import { benchDelivery } from './delivery.ts';
 import { benchIngestion } from './ingest.ts';
 import { builtinMatcher } from '../../feeds/themes/builtin-matcher.ts';
 import { FILE_LIMITS, type QueryNode, type WordPattern } from '../../feeds/themes/query/ast.ts';
@@ -79,3 +81,5 @@ console.log(`  engine, ${selected.themes.length} built-in themes:               
 console.log(`  naive, 20 regexps of one keyword each:           ${Math.round(keywords)} items/s (engine ${(engine / keywords).toFixed(2)}x)`);
 console.log(`  naive, 20 regexps holding the themes' ${vocabulary.reduce((n, r) => n + r.source.split('|').length, 0)} words: ${Math.round(withVocabulary)} items/s (engine ${(engine / withVocabulary).toFixed(2)}x)`);
 if (sink < 0) console.log(sink);
+console.log('');
+await benchDelivery();
