@@ -3,11 +3,13 @@
 // posts alerts as REST messages, safe and within every limit.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, GUILD_ID, startFakeDiscord, TOKEN, type FakeDiscord, type InteractionRecord } from './support/fake-discord.ts';
+import { insertFeed, insertGuildFeed } from '../db/feeds.ts';
+import { openDatabase } from '../db/open.ts';
+import { ADMIN, CHANNELS, GUILD_ID, startFakeDiscord, TOKEN, type FakeDiscord, type InteractionRecord } from './support/fake-discord.ts';
 import { rssFeed, startFeedServer, type FeedServer } from './support/feed-server.ts';
 
 let discord: FakeDiscord;
@@ -23,7 +25,7 @@ function startBot(): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
     env: {
       ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: GUILD_ID, DATABASE_PATH: join(dir, 'bot.db'),
-      DEFAULT_FEEDS: join(dir, 'feeds.txt'), POLL_CRON: '*/2 * * * * *', LOG_LEVEL: 'info', ALLOW_PRIVATE_ADDRESSES: '1',
+      DEFAULT_FEEDS: 'none', POLL_CRON: '*/2 * * * * *', LOG_LEVEL: 'info', ALLOW_PRIVATE_ADDRESSES: '1',
     },
   });
   child.stderr!.on('data', (d) => (stderr += d));
@@ -39,7 +41,13 @@ beforeAll(async () => {
   feeds.feeds.set('news.xml', { body: rssFeed('Baltic Wire', [
     { guid: 'old', title: 'Lithuania expels three Chinese diplomats', link: 'https://wire.example/old', pubDate: now() },
   ]) });
-  writeFileSync(join(dir, 'feeds.txt'), `${feeds.base}/feeds/news.xml\n`);
+  // A feed this server added long ago, failing for three days: the first cycle marks it dead.
+  // The database is no longer empty, so the default list is not loaded: the shared feed goes in here.
+  const db = openDatabase(join(dir, 'bot.db'));
+  insertFeed(db, `${feeds.base}/feeds/news.xml`, {}, Date.now());
+  insertGuildFeed(db, `${feeds.base}/503`, { guildId: GUILD_ID, userId: ADMIN.id, channelId: CHANNELS[2]!, title: 'Gone Gazette', language: null }, Date.now());
+  db.prepare('UPDATE feeds SET consecutive_failures = 40, failing_since = ? WHERE url = ?').run(Date.now() - 3 * 86_400_000 - 60_000, `${feeds.base}/503`);
+  db.close();
   bot = startBot();
   await discord.until(() => discord.commands.guild.get(GUILD_ID), 30_000);
   // The first cycle has stored the first story before anyone subscribed.
@@ -60,6 +68,13 @@ describe('Discord mode', () => {
     expect(names).toEqual(['feeds', 'help', 'recent', 'search', 'status', 'subscribe', 'subscriptions', 'theme', 'themes', 'unsubscribe']);
     const subscribe = (discord.commands.guild.get(GUILD_ID) as { name: string; default_member_permissions: string | null }[]).find((c) => c.name === 'subscribe')!;
     expect(subscribe.default_member_permissions).toBe('32');
+  });
+
+  it('posts one notice where a server feed was added when it dies', async () => {
+    const [notice] = await discord.until(() => discord.messages.get(CHANNELS[2]!)!.length > 0 && discord.messages.get(CHANNELS[2]!)!);
+    expect(notice!.content).toMatch(new RegExp(`^The feed <${feeds.base}/503> added here has failed for 3 days and is no longer polled\\. Last error: .*503`));
+    expect(notice!.allowed_mentions).toEqual({ parse: [] });
+    discord.messages.get(CHANNELS[2]!)!.length = 0;
   });
 
   it('/subscribe confirms and shows the recent stories of the theme', async () => {
@@ -131,6 +146,20 @@ describe('Discord mode', () => {
     expect(broken.callback!.data!.content).toMatch(/^That query does not parse: /);
   });
 
+  it('/unsubscribe stops a theme here, and says so when there was nothing to stop', async () => {
+    const channelId = CHANNELS[1]!;
+    await reply(discord.command('subscribe', [{ name: 'theme', type: 3, value: 'disinformation' }], { channelId }));
+    const r = discord.command('unsubscribe', [{ name: 'theme', type: 3, value: 'disinformation' }], { channelId });
+    await reply(r);
+    expect(r.callback!.data!.content).toBe('This channel no longer receives **disinformation** alerts.');
+    const again = discord.command('unsubscribe', [{ name: 'theme', type: 3, value: 'disinformation' }], { channelId });
+    await reply(again);
+    expect(again.callback!.data).toMatchObject({ flags: 64, content: 'This channel is not subscribed to "disinformation"; /subscriptions lists what it receives.' });
+    const unknown = discord.command('recent', [{ name: 'theme', type: 3, value: 'weather' }]);
+    await reply(unknown);
+    expect(unknown.callback!.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^There is no theme "weather"/) });
+  });
+
   it('/subscriptions, /themes, /status and /help answer', async () => {
     const subs = discord.command('subscriptions');
     await reply(subs);
@@ -140,7 +169,7 @@ describe('Discord mode', () => {
     expect(JSON.stringify(themes.callback!.data!.embeds)).toContain('hits in the last 7 days');
     const status = discord.command('status');
     await reply(status);
-    expect(status.callback!.data!.content).toMatch(/Feeds: 1 ok, 0 failing, 0 dead/);
+    expect(status.callback!.data!.content).toMatch(/Feeds: 1 ok, 0 failing, 1 dead/);
     expect(status.callback!.data!.content).toMatch(/Last cycle <t:\d+:R>: 1 feeds polled/);
     const help = discord.command('help');
     await reply(help);
@@ -212,7 +241,8 @@ describe('Discord mode', () => {
     expect(again.callback!.data!.content).toContain('already watched');
     const list = sub('list');
     await reply(list);
-    expect(list.callback!.data!.content).toMatch(/^1 default feeds are watched for every server\. This server's own feeds \(1\/50\):/);
+    expect(list.callback!.data!.content).toMatch(/^1 default feeds are watched for every server\. This server's own feeds \(2\/50\):/);
+    expect(list.callback!.data!.content).toContain('Gone Gazette — ☠️ dead');
     expect(list.callback!.data!.content).toContain(`<${feeds.base}/feeds/extra.xml> Extra Wire`);
     const shared = sub('remove', [{ name: 'url', type: 3, value: `${feeds.base}/feeds/news.xml` }]);
     await reply(shared);
