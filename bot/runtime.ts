@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import { countFeeds, insertFeed } from '../db/feeds.ts';
 import { openDatabase, type Db } from '../db/open.ts';
-import { ensureConsoleSubscriptions } from '../db/subscriptions.ts';
+import { ensureConsoleSubscriptions, removeConsoleSubscriptions } from '../db/subscriptions.ts';
 import { allThemes, upsertBuiltinThemes } from '../db/themes.ts';
 import { createFetchFeed, type FetchFeed } from '../feeds/fetch.ts';
 import { parseFeedList } from '../feeds/opml.ts';
@@ -47,7 +47,8 @@ export function openRuntime(config: Config, now: number, warn: (message: string)
   const db = openDatabase(config.databasePath);
   const themes = loadBuiltinThemes();
   upsertBuiltinThemes(db, themes, now);
-  if (!config.discordToken) ensureConsoleSubscriptions(db, themes.map((t) => t.id), now);
+  if (config.discordToken) removeConsoleSubscriptions(db);
+  else ensureConsoleSubscriptions(db, themes.map((t) => t.id), now);
   if (config.defaultFeeds && countFeeds(db) === 0) {
     const imported = importFeedList(db, config.defaultFeeds, now);
     if (!imported.ok) warn(`${imported.error}; starting with no feeds (add some with "feeds add URL")`);

@@ -37,6 +37,11 @@ export function ensureConsoleSubscriptions(db: Db, themeIds: readonly string[], 
   db.transaction(() => { for (const id of themeIds) insert.run(CONSOLE_GUILD, CONSOLE_CHANNEL, id, now); })();
 }
 
+/** Discord mode has no terminal: the console's pseudo-channel would only collect 404s. */
+export function removeConsoleSubscriptions(db: Db): void {
+  sql(db, 'DELETE FROM subscriptions WHERE guild_id = ?').run(CONSOLE_GUILD);
+}
+
 /** Subscribes a channel, or changes its filters; either way delivery (re)starts. */
 export function subscribe(
   db: Db, s: { guildId: string; channelId: string; themeId: string; minScore: number; languages: readonly string[]; mode: DeliveryMode; createdBy: string }, now: number,

@@ -3,16 +3,10 @@
 
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type APIEmbed } from 'discord.js';
 import { cut, escapeFeedText, safeUrl, type ThemeLook } from '../alerts/render.ts';
+import type { RecentHit } from '../../db/recent.ts';
 
-export interface ListedItem {
-  readonly title: string;
-  readonly link: string;
-  readonly source: string;
-  readonly language: string | null;
-  readonly publishedAt: number;
-  readonly themeIds: readonly string[];
-  readonly terms: readonly string[];
-}
+/** What a list line shows: a recent hit, or a search result with the terms that fired. */
+export type ListedItem = Omit<RecentHit, 'itemId'>;
 
 export function renderItemList(title: string, items: readonly ListedItem[], themes: readonly ThemeLook[], footer: string): APIEmbed {
   const lines = items.map((item) => {
