@@ -5,7 +5,7 @@
 import cron from 'node-cron';
 import pino from 'pino';
 import { consoleSink } from './alerts/console-sink.ts';
-import { drainOutbox, sendDigests, type AlertSink } from './alerts/deliver.ts';
+import { applyEdits, drainOutbox, sendDigests, type AlertSink } from './alerts/deliver.ts';
 import { describeConfigErrors, loadConfig, readDotEnv } from './config.ts';
 import { deadFeedNotice, startDiscord } from './discord/start.ts';
 import { LAST_CYCLE_KEY, type CycleFigures } from './commands/status.ts';
@@ -76,6 +76,8 @@ const deliver = serial(async () => {
   try {
     const { sent, failed } = await drainOutbox(runtime.db, sink, Date.now);
     if (sent + failed > 0) log.info({ sent, failed }, `delivery: ${sent} messages sent, ${failed} failed`);
+    const edits = await applyEdits(runtime.db, sink);
+    if (edits.edited + edits.failed > 0) log.info(edits, `alerts updated with new reports: ${edits.edited} edited, ${edits.failed} failed`);
   } catch (e) {
     log.error({ err: e }, 'delivery failed');
   }

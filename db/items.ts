@@ -25,17 +25,21 @@ function sameArticle(db: Db, link: string): number | undefined {
   return (sql(db, "SELECT id FROM items WHERE link = ? AND link <> '' LIMIT 1").get(link) as { id: number } | undefined)?.id;
 }
 
-/** `language` is asked only for an item that is really new, since working it out costs. */
-export function insertItem(db: Db, feedId: number, item: NewsItem, fetchedAt: number, contentHash: string, language: () => string | undefined): InsertOutcome {
+/** `classified` is asked only for an item that is really new, since working it out costs. */
+export function insertItem(
+  db: Db, feedId: number, item: NewsItem, fetchedAt: number, contentHash: string,
+  classified: () => { readonly language: string | undefined; readonly countries: readonly string[] },
+): InsertOutcome {
   if (knownFromFeed(db, feedId, item.guid)) return { status: 'known' };
   const same = item.link ? sameArticle(db, item.link) : undefined;
   if (same !== undefined) {
     sql(db, 'INSERT OR IGNORE INTO item_sources (item_id, feed_id, guid, seen_at) VALUES (?, ?, ?, ?)').run(same, feedId, item.guid, fetchedAt);
     return { status: 'same-article', id: same };
   }
-  const id = sql(db, `INSERT INTO items (feed_id, guid, link, title, summary, text, published_at, fetched_at, language, source, content_hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(feedId, item.guid, item.link, item.title, item.summary, item.text, item.publishedAt.getTime(), fetchedAt, language() ?? null, item.source, contentHash)
+  const { language, countries } = classified();
+  const id = sql(db, `INSERT INTO items (feed_id, guid, link, title, summary, text, published_at, fetched_at, language, countries, source, content_hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(feedId, item.guid, item.link, item.title, item.summary, item.text, item.publishedAt.getTime(), fetchedAt, language ?? null, JSON.stringify(countries), item.source, contentHash)
     .lastInsertRowid;
   return { status: 'new', id: Number(id) };
 }

@@ -145,4 +145,16 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN nonce TEXT;
   CREATE INDEX outbox_nonce ON outbox (nonce) WHERE nonce IS NOT NULL;
   `,
+  // 3: stories joined across outlets: the features a later report is compared on, and the
+  // items' countries for filtering.
+  `
+  ALTER TABLE stories ADD COLUMN numbers TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE stories ADD COLUMN names TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE stories ADD COLUMN first_published_at INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE stories ADD COLUMN last_published_at INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX stories_last_published ON stories (last_published_at);
+  ALTER TABLE items ADD COLUMN countries TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE outbox ADD COLUMN edit_pending INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX outbox_edits ON outbox (edit_pending) WHERE edit_pending = 1;
+  `,
 ];

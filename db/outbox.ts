@@ -13,6 +13,7 @@ export function enqueueAlert(db: Db, subscriptionId: number, storyId: number, it
 export interface PendingAlert {
   readonly id: number;
   readonly storyId: number;
+  readonly itemId: number;
   readonly subscriptionId: number;
   readonly channelId: string;
   readonly themeId: string;
@@ -27,17 +28,19 @@ export interface PendingAlert {
   readonly attempts: number;
   /** Set once the row is planned into a message; the same nonce goes with every retry. */
   readonly nonce: string | null;
+  /** Countries the alerted item names, ISO codes. */
+  readonly countries: readonly string[];
 }
 
-type Row = Omit<PendingAlert, 'terms' | 'score'> & { terms: string | null; score: number | null };
+type Row = Omit<PendingAlert, 'terms' | 'score' | 'countries'> & { terms: string | null; score: number | null; countries: string };
 
-const SELECT = `SELECT o.id, o.story_id AS storyId, o.subscription_id AS subscriptionId, s.channel_id AS channelId, s.theme_id AS themeId,
-    i.title, i.summary, i.link, i.source, i.language, i.published_at AS publishedAt, h.terms, h.score, o.attempts, o.nonce
+const SELECT = `SELECT o.id, o.story_id AS storyId, o.item_id AS itemId, o.subscription_id AS subscriptionId, s.channel_id AS channelId, s.theme_id AS themeId,
+    i.title, i.summary, i.link, i.source, i.language, i.published_at AS publishedAt, i.countries, h.terms, h.score, o.attempts, o.nonce
   FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id JOIN items i ON i.id = o.item_id
   LEFT JOIN hits h ON h.item_id = o.item_id AND h.theme_id = s.theme_id`;
 
 function toAlert(r: Row): PendingAlert {
-  return { ...r, terms: r.terms ? (JSON.parse(r.terms) as string[]) : [], score: r.score ?? 0 };
+  return { ...r, terms: r.terms ? (JSON.parse(r.terms) as string[]) : [], score: r.score ?? 0, countries: JSON.parse(r.countries) as string[] };
 }
 
 /** Pending rows of instant, unpaused subscriptions whose time has come, oldest first. */
@@ -50,6 +53,29 @@ export function dueAlerts(db: Db, now: number, limit: number): PendingAlert[] {
 export function digestAlerts(db: Db, mode: 'hourly' | 'daily', now: number): PendingAlert[] {
   return (sql(db, `${SELECT} WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND s.paused_reason IS NULL AND s.mode = ?
       ORDER BY s.channel_id, o.id`).all(now, mode) as Row[]).map(toAlert);
+}
+
+/**
+ * Another outlet reported a story already posted: its messages are to be edited to say so.
+ * A pending row needs nothing, since it will be rendered with every report when it goes out.
+ */
+export function markStoryGrew(db: Db, storyId: number): void {
+  sql(db, "UPDATE outbox SET edit_pending = 1 WHERE story_id = ? AND status = 'sent' AND message_id IS NOT NULL").run(storyId);
+}
+
+/** Posted messages to edit because their stories have new reports: channel and message id. */
+export function messagesToEdit(db: Db, limit: number): { channelId: string; messageId: string }[] {
+  return sql(db, `SELECT DISTINCT s.channel_id AS channelId, o.message_id AS messageId FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
+      WHERE o.edit_pending = 1 LIMIT ?`).all(limit) as { channelId: string; messageId: string }[];
+}
+
+/** The rows a posted message carries, to render it again. */
+export function alertsOfMessage(db: Db, messageId: string): PendingAlert[] {
+  return (sql(db, `${SELECT} WHERE o.message_id = ? AND o.status = 'sent' ORDER BY o.id`).all(messageId) as Row[]).map(toAlert);
+}
+
+export function clearEdit(db: Db, messageId: string): void {
+  sql(db, 'UPDATE outbox SET edit_pending = 0 WHERE message_id = ?').run(messageId);
 }
 
 /** Every still-pending row of a message planned before, whatever its retry time. */

@@ -2,6 +2,7 @@
 // themes it matches. The CPU-heavy half of ingestion, kept pure so that it can run in a worker
 // thread (classifier-thread.ts) or inline (tests, one-shot tools) with the same results.
 
+import { recogniseCountries } from './countries/recognise.ts';
 import { detectLanguage } from './language.ts';
 import { documentOf, type ThemeMatcher } from './themes/match.ts';
 import type { NewsItem, Theme, ThemeHit } from './types.ts';
@@ -12,6 +13,8 @@ export type ClassifyInput = Pick<NewsItem, 'title' | 'summary' | 'text' | 'langu
 export interface Classification {
   readonly language: string | undefined;
   readonly hits: readonly ThemeHit[];
+  /** ISO 3166-1 alpha-2 codes of the countries the item names. */
+  readonly countries: readonly string[];
 }
 
 /** A theme as the classifier needs it; the rest of a theme is for showing alerts. */
@@ -26,9 +29,11 @@ export interface Classifier {
 }
 
 export function classifyItem(item: ClassifyInput, matcher: ThemeMatcher): Classification {
+  const language = detectLanguage(`${item.title}. ${item.summary || item.text}`, item.language);
   return {
-    language: detectLanguage(`${item.title}. ${item.summary || item.text}`, item.language),
+    language,
     hits: matcher.match(documentOf(item)),
+    countries: recogniseCountries(`${item.title}. ${(item.summary || item.text).slice(0, 1000)}`, language),
   };
 }
 

@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 import { insertHits } from '../db/hits.ts';
 import { insertItem, isStoredItem, setItemStory } from '../db/items.ts';
 import type { Db } from '../db/open.ts';
-import { enqueueAlert } from '../db/outbox.ts';
-import { createStory } from '../db/stories.ts';
+import { enqueueAlert, markStoryGrew } from '../db/outbox.ts';
+import { createStory, recentStories, updateStory } from '../db/stories.ts';
+import { assignStory, mergeFeatures, WINDOW_MS } from './stories/assign.ts';
+import { storyFeatures, type StoryFeatures } from './stories/features.ts';
 import { activeSubscriptions } from '../db/subscriptions.ts';
 import type { Classification, Classifier } from './classify.ts';
 import type { NewsItem } from './types.ts';
@@ -31,6 +33,16 @@ export async function classifyNew(db: Db, feedId: number, items: readonly NewsIt
   return new Map(fresh.map((item, i) => [item, classes[i]!]));
 }
 
+/** Joins the item to the recent story that reports the same event, or starts one. */
+function placeInStory(db: Db, itemId: number, item: NewsItem, features: StoryFeatures, now: number): number {
+  const recent = recentStories(db, features.publishedAt - WINDOW_MS);
+  const choice = assignStory(features, recent);
+  if (choice.join === null) return createStory(db, itemId, item.title, features, now);
+  updateStory(db, mergeFeatures(recent.find((s) => s.id === choice.join)!, features), now);
+  markStoryGrew(db, choice.join);
+  return choice.join;
+}
+
 export function ingestItems(
   db: Db, feedId: number, items: readonly NewsItem[], classified: ReadonlyMap<NewsItem, Classification>, now: number, alertMaxAgeMs: number,
 ): IngestResult {
@@ -46,17 +58,18 @@ export function ingestItems(
     let hits = 0;
     let alerts = 0;
     for (const item of items) {
-      const outcome = insertItem(db, feedId, item, now, contentHash(item), () => classOf(item).language);
+      const outcome = insertItem(db, feedId, item, now, contentHash(item), () => classOf(item));
       if (outcome.status !== 'new') continue;
       newItems++;
-      const itemHits = classOf(item).hits;
+      const { hits: itemHits, language, countries } = classOf(item);
       if (itemHits.length === 0) continue;
       hits += itemHits.length;
       insertHits(db, outcome.id, itemHits);
-      const storyId = createStory(db, outcome.id, item.title, itemHits.map((h) => h.themeId), now);
+      const storyId = placeInStory(db, outcome.id, item, storyFeatures(
+        { title: item.title, summary: item.summary || item.text, publishedAt: item.publishedAt.getTime() }, itemHits.map((h) => h.themeId), countries,
+      ), now);
       setItemStory(db, outcome.id, storyId);
       if (now - item.publishedAt.getTime() > alertMaxAgeMs) continue;
-      const language = classOf(item).language;
       for (const sub of subscriptions) {
         if (sub.languages.length > 0 && !(language && sub.languages.includes(language))) continue;
         const hit = itemHits.find((h) => h.themeId === sub.themeId);

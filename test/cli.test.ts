@@ -17,16 +17,29 @@ describe('cli', () => {
     },
   );
 
-  it('match --json prints one line per item in feed order, with id, title, link, lang and themes', async () => {
+  it('match --json prints one line per item in feed order, with id, title, link, lang, themes and countries', async () => {
     const { code, stdout } = await runCliCaptured(['match', SEED_SAMPLE_FEED, '--json']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['seed-000_2d0cf7e7dc3bd7d7', 'seed-001_efc9072eda2b0612', 'seed-002_9c1a17cb9770b954', 'seed-003_b6df28c9990ddc17', 'seed-004_4c3b1bedbc3a3e95']);
-    expect(Object.keys(lines[0]!)).toEqual(['id', 'title', 'link', 'lang', 'themes']);
+    expect(Object.keys(lines[0]!)).toEqual(['id', 'title', 'link', 'lang', 'themes', 'countries']);
+    expect(lines.every((l) => Array.isArray(l.countries) && l.countries.every((c: string) => /^[A-Z]{2}$/.test(c)))).toBe(true);
     const theme = lines[3]!.themes[0];
     expect(theme).toMatchObject({ id: 'expulsions' });
     expect(theme.score).toBeGreaterThan(0);
     expect(theme.terms.length).toBeGreaterThan(0);
+  });
+
+  it('match --stories puts reports of one event in one story, whatever their language', async () => {
+    const feed = `<rss version="2.0"><channel><title>Mixed</title>${[
+      ['a', 'Belgium expels 21 Russian diplomats suspected of spying', 'Mon, 28 Mar 2022 10:00:00 GMT'],
+      ['b', 'La Belgique expulse 21 diplomates russes soupçonnés d\'espionnage', 'Mon, 28 Mar 2022 12:00:00 GMT'],
+      ['c', 'Germany expels 40 Russian diplomats', 'Mon, 04 Apr 2022 10:00:00 GMT'],
+    ].map(([g, t, d]) => `<item><guid>${g}</guid><title>${t}</title><pubDate>${d}</pubDate></item>`).join('')}</channel></rss>`;
+    const { code, stdout } = await runCliCaptured(['match', '-', '--json', '--stories'], feed);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.id, l.story, l.countries])).toEqual([['a', 'a', ['BE', 'RU']], ['b', 'a', ['BE', 'RU']], ['c', 'c', ['DE', 'RU']]]);
   });
 
   it('match --theme narrows to the named themes', async () => {

@@ -42,7 +42,7 @@ function setup(titles: readonly string[], channels: 'console' | readonly string[
 
 function recorder(answer: (m: OutgoingMessage) => Awaited<ReturnType<AlertSink['send']>> = () => ({ ok: true, messageId: 'm1' })) {
   const sent: OutgoingMessage[] = [];
-  const sink: AlertSink = { send: async (m) => { sent.push(m); return answer(m); } };
+  const sink: AlertSink = { send: async (m) => { sent.push(m); return answer(m); }, edit: async () => ({ ok: true, messageId: 'm1' }) };
   return { sent, sink };
 }
 
@@ -60,7 +60,9 @@ describe('drainOutbox', () => {
   });
 
   it('packs up to 10 stories of a channel into a message, each channel apart', async () => {
-    const titles = Array.from({ length: 12 }, (_, i) => `Estonia expels Russian diplomat number ${i + 1}`);
+    // Twelve different events: each a different country expelling a diplomat.
+    const countries = ['Estonia', 'Latvia', 'Lithuania', 'Poland', 'Czechia', 'Slovakia', 'Romania', 'Bulgaria', 'Finland', 'Sweden', 'Denmark', 'Norway'];
+    const titles = countries.map((c) => `${c} expels Chinese diplomat`);
     const db = setup(titles, ['c1', 'c2']);
     const { sent, sink } = recorder();
     expect(await drainOutbox(db, sink, () => NOW)).toEqual({ sent: 4, failed: 0 });
@@ -85,7 +87,7 @@ describe('drainOutbox', () => {
 
   it('after a crash between posting and marking, sends the planned message again, same nonce', async () => {
     const db = setup(['Estonia expels Russian diplomat'], ['c1']);
-    const crashing: AlertSink = { send: async () => { throw new Error('killed'); } };
+    const crashing: AlertSink = { send: async () => { throw new Error('killed'); }, edit: async () => { throw new Error('killed'); } };
     await expect(drainOutbox(db, crashing, () => NOW)).rejects.toThrow('killed');
     const nonce = (db.prepare('SELECT nonce FROM outbox').get() as { nonce: string }).nonce;
     const { sent, sink } = recorder();

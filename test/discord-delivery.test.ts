@@ -35,8 +35,8 @@ const rest = () => new REST({ api: discord.apiUrl, retries: 1 }).setToken(TOKEN)
 
 function message(nonce: string, channelId = CHANNELS[0]!): OutgoingMessage {
   const alert: PendingAlert = {
-    id: 1, storyId: 1, subscriptionId: 1, channelId, themeId: 'expulsions', title: 'Estonia expels Russian diplomat', summary: '', link: 'https://x.example/1',
-    source: 'X', language: 'en', publishedAt: Date.now(), terms: ['expels'], score: 0.5, attempts: 0, nonce,
+    id: 1, storyId: 1, itemId: 1, subscriptionId: 1, channelId, themeId: 'expulsions', title: 'Estonia expels Russian diplomat', summary: '', link: 'https://x.example/1',
+    source: 'X', language: 'en', publishedAt: Date.now(), terms: ['expels'], score: 0.5, attempts: 0, nonce, countries: [],
   };
   return { channelId, nonce, stories: [{ storyId: 1, alerts: [alert] }] };
 }
@@ -96,7 +96,8 @@ describe('a crash in the middle of a burst', () => {
     await discord.close();
     discord = await startFakeDiscord({ messageDelayMs: 150, bucket: { limit: 1000, windowMs: 1000 } });
     const stories = Array.from({ length: 40 }, (_, i) => ({
-      guid: `s${i}`, title: `Country ${i} expels Russian diplomats over spying`, link: `https://burst.example/${i}`, pubDate: new Date().toUTCString(),
+      // Distinct numbers keep the forty expulsions forty events (see feeds/stories/assign.ts).
+      guid: `s${i}`, title: `Country ${i + 2} expels ${i + 2} Russian diplomats over spying`, link: `https://burst.example/${i}`, pubDate: new Date().toUTCString(),
     }));
     feeds.feeds.set('burst.xml', { body: rssFeed('Burst', stories) });
     writeFileSync(join(dir, 'feeds.txt'), `${feeds.base}/feeds/burst.xml\n`);

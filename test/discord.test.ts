@@ -127,15 +127,33 @@ describe('Discord mode', () => {
     expect(discord.messages.get(CHANNELS[0]!)).toHaveLength(1);
   }, 40_000);
 
+  it('edits the posted alert when another outlet reports the same story, in another language', async () => {
+    const before = discord.messages.get(CHANNELS[0]!)!.length;
+    feeds.feeds.set('news.xml', { body: rssFeed('Baltic Wire', [
+      { guid: 'ee-en', title: 'Estonia expels Russian diplomat Ivan Petrov over spying', link: 'https://wire.example/ee-en', pubDate: now() },
+    ]) });
+    const posted = await discord.until(() => discord.messages.get(CHANNELS[0]!)!.length > before && discord.messages.get(CHANNELS[0]!)!.at(-1)!, 30_000);
+    expect(JSON.stringify(posted.embeds)).not.toContain('Also reported by');
+    feeds.feeds.set('news.xml', { body: rssFeed('Fil Balte', [
+      { guid: 'ee-fr', title: "L'Estonie expulse le diplomate russe Ivan Petrov pour espionnage", link: 'https://fil.example/ee-fr', pubDate: now() },
+    ]) });
+    await discord.until(() => posted.edited_timestamp, 30_000);
+    const also = (posted.embeds[0] as { fields: { name: string; value: string }[] }).fields.find((f) => f.name === 'Also reported by');
+    expect(also?.value).toBe('[Fil Balte](https://fil.example/ee-fr) (fr)');
+    expect(discord.messages.get(CHANNELS[0]!)!.length).toBe(before + 1);
+  }, 60_000);
+
   it('/recent pages with buttons, and /search answers with the query language or says where a query breaks', async () => {
     const r = discord.command('recent', [{ name: 'theme', type: 3, value: 'expulsions' }, { name: 'limit', type: 4, value: 1 }]);
     await reply(r);
+    // One line per story: the Estonian story's French report does not get a line of its own.
     const first = JSON.stringify(r.callback!.data!.embeds);
-    expect(first).toContain('wire.example/hostile');
+    expect(first).toContain('wire.example/ee-en');
+    expect(first).toContain('+1 report');
     const older = discord.button(r.original!, 'recent:expulsions:1:1');
     await discord.until(() => older.callback);
     expect(older.callback!.type).toBe(7);
-    expect(JSON.stringify(older.callback!.data!.embeds)).toContain('Lithuania expels three Chinese diplomats');
+    expect(JSON.stringify(older.callback!.data!.embeds)).toContain('wire.example/hostile');
 
     const found = discord.command('search', [{ name: 'query', type: 3, value: 'expel* NEAR/3 chinese' }]);
     const edited = await reply(found);

@@ -14,9 +14,9 @@ const THEMES = [
 
 function story(overrides: Partial<PendingAlert> = {}, themeIds = ['expulsions']): StoryAlert {
   const base: PendingAlert = {
-    id: 1, storyId: 7, subscriptionId: 1, channelId: 'c', themeId: 'expulsions', title: 'Belgium expels 21 Russian diplomats',
+    id: 1, storyId: 7, itemId: 1, subscriptionId: 1, channelId: 'c', themeId: 'expulsions', title: 'Belgium expels 21 Russian diplomats',
     summary: 'Brussels ordered 21 diplomats to leave within two weeks, the foreign ministry said.', link: 'https://news.example/1',
-    source: 'Agence', language: 'en', publishedAt: Date.parse('2026-11-23T09:00:00Z'), terms: ['expels', 'diplomats'], score: 0.8, attempts: 0, nonce: null,
+    source: 'Agence', language: 'en', publishedAt: Date.parse('2026-11-23T09:00:00Z'), terms: ['expels', 'diplomats'], score: 0.8, attempts: 0, nonce: null, countries: ['BE', 'RU'],
     ...overrides,
   };
   return { storyId: base.storyId, alerts: themeIds.map((themeId) => ({ ...base, themeId })) };
@@ -54,8 +54,24 @@ describe('renderStoryEmbed', () => {
     expect(e.fields).toEqual([
       { name: 'Themes', value: '🚪 Expulsions · 💻 Cyberattacks', inline: true },
       { name: 'Source', value: `Agence (en) · <t:${Date.parse('2026-11-23T09:00:00Z') / 1000}:f>`, inline: true },
+      { name: 'Countries', value: '🇧🇪 🇷🇺', inline: true },
     ]);
     expect(e.footer!.text).toBe('Matched "expels", "diplomats" · score 0.80');
+  });
+});
+
+describe('also reported by', () => {
+  it('lists the other outlets with language and link, then a count, and their countries join the flags', () => {
+    const reports = Array.from({ length: 7 }, (_, i) => ({
+      itemId: i + 2, title: 't', source: `Outlet ${i}`, language: 'fr', link: `https://o${i}.example/a(1)`, publishedAt: 0, countries: i === 0 ? ['NL'] : [],
+    }));
+    const e = renderStoryEmbed({ ...story(), alsoReported: reports }, THEMES);
+    const also = e.fields!.find((f) => f.name === 'Also reported by')!;
+    expect(also.value.split('\n')).toEqual([
+      '[Outlet 0](https://o0.example/a%281%29) (fr)', '[Outlet 1](https://o1.example/a%281%29) (fr)', '[Outlet 2](https://o2.example/a%281%29) (fr)',
+      '[Outlet 3](https://o3.example/a%281%29) (fr)', '[Outlet 4](https://o4.example/a%281%29) (fr)', 'and 2 more (/story shows every report)',
+    ]);
+    expect(e.fields!.find((f) => f.name === 'Countries')!.value).toBe('🇧🇪 🇳🇱 🇷🇺');
   });
 });
 

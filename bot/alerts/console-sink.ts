@@ -11,5 +11,9 @@ export function consoleSink(out: { write(text: string): unknown }, themes: reado
       for (const story of message.stories) out.write(`${renderConsoleAlert(story.alerts, themes)}\n`);
       return { ok: true, messageId: null };
     },
+    // Console mode stores no message id, so there is never a message to edit.
+    async edit() {
+      return { ok: true, messageId: null };
+    },
   };
 }

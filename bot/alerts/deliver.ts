@@ -4,7 +4,10 @@
 // A message is marked sent only after the sink accepted it; a failure is retried later with the
 // same rows and nonce, so a crash between posting and marking never shows a story twice.
 
-import { digestAlerts, dueAlerts, markFailed, markRetry, markSent, planMessage, plannedAlerts, type PendingAlert } from '../../db/outbox.ts';
+import {
+  alertsOfMessage, clearEdit, digestAlerts, dueAlerts, markFailed, markRetry, markSent, messagesToEdit, planMessage, plannedAlerts, type PendingAlert,
+} from '../../db/outbox.ts';
+import { storyReports, type StoryReport } from '../../db/stories.ts';
 import type { Db } from '../../db/open.ts';
 import { pauseChannel } from '../../db/subscriptions.ts';
 
@@ -12,6 +15,8 @@ import { pauseChannel } from '../../db/subscriptions.ts';
 export interface StoryAlert {
   readonly storyId: number;
   readonly alerts: readonly PendingAlert[];
+  /** The story's other reports (other outlets, other languages), first published first. */
+  readonly alsoReported?: readonly StoryReport[];
 }
 
 export interface OutgoingMessage {
@@ -32,6 +37,8 @@ export type SinkResult =
 
 export interface AlertSink {
   send(message: OutgoingMessage): Promise<SinkResult>;
+  /** Replaces a posted message with the same stories rendered again (new reports listed). */
+  edit(message: OutgoingMessage, messageId: string): Promise<SinkResult>;
 }
 
 /** Discord's limit is 10 embeds a message, one embed per story. */
@@ -83,8 +90,16 @@ function messagesDue(db: Db, now: number): OutgoingMessage[] {
   return [...replanned, ...fresh];
 }
 
+/** Each story with its other reports, read just before rendering so the message is current. */
+function withReports(db: Db, message: OutgoingMessage): OutgoingMessage {
+  return {
+    ...message,
+    stories: message.stories.map((s) => ({ ...s, alsoReported: storyReports(db, s.storyId).filter((r) => r.itemId !== s.alerts[0]!.itemId) })),
+  };
+}
+
 async function deliver(db: Db, sink: AlertSink, message: OutgoingMessage, now: () => number): Promise<boolean> {
-  const result = await sink.send(message);
+  const result = await sink.send(withReports(db, message));
   const rows = message.stories.flatMap((s) => s.alerts);
   db.transaction(() => {
     if (result.ok) for (const a of rows) markSent(db, a.id, result.messageId, now());
@@ -116,6 +131,25 @@ export async function sendDigests(db: Db, sink: AlertSink, mode: 'hourly' | 'dai
     if (ok) sent++; else failed++;
   }
   return { sent, failed };
+}
+
+const EDITS_AT_ONCE = 50;
+
+/**
+ * Edits posted messages whose stories got new reports. A message that is gone (404) is not
+ * edited again; other failures leave the edit for the next round.
+ */
+export async function applyEdits(db: Db, sink: AlertSink): Promise<{ edited: number; failed: number }> {
+  let edited = 0;
+  let failed = 0;
+  for (const { channelId, messageId } of messagesToEdit(db, EDITS_AT_ONCE)) {
+    const rows = alertsOfMessage(db, messageId);
+    const message = withReports(db, { channelId, nonce: rows[0]?.nonce ?? '', stories: groupByStory(rows) });
+    const result = await sink.edit(message, messageId);
+    if (result.ok || result.channelGone || result.rejected) clearEdit(db, messageId);
+    if (result.ok) edited++; else failed++;
+  }
+  return { edited, failed };
 }
 
 /** Sends every due message; counts messages. Channels go in parallel, each channel in order. */

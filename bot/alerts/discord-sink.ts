@@ -3,7 +3,7 @@
 // fails becomes a SinkResult that says whether to retry, pause the channel or give up.
 
 import { DiscordAPIError, HTTPError, Routes, type REST } from 'discord.js';
-import type { AlertSink, SinkResult } from './deliver.ts';
+import type { AlertSink, OutgoingMessage, SinkResult } from './deliver.ts';
 import { renderAlertMessage, renderDigestMessage, type ThemeLook } from './render.ts';
 
 /** Discord's codes for a channel the bot cannot reach any more. */
@@ -24,14 +24,23 @@ export function describeSendError(channelId: string, e: unknown): SinkResult & {
 }
 
 export function discordSink(rest: REST, themes: () => readonly ThemeLook[]): AlertSink {
+  const render = (message: OutgoingMessage) => (message.digest
+    ? renderDigestMessage(message.stories, themes(), message.nonce, message.digest)
+    : renderAlertMessage(message.stories, themes(), message.nonce));
   return {
     async send(message) {
       try {
-        const body = message.digest
-          ? renderDigestMessage(message.stories, themes(), message.nonce, message.digest)
-          : renderAlertMessage(message.stories, themes(), message.nonce);
-        const posted = (await rest.post(Routes.channelMessages(message.channelId), { body })) as { id: string };
+        const posted = (await rest.post(Routes.channelMessages(message.channelId), { body: render(message) })) as { id: string };
         return { ok: true, messageId: posted.id };
+      } catch (e) {
+        return describeSendError(message.channelId, e);
+      }
+    },
+    async edit(message, messageId) {
+      try {
+        const { embeds, allowed_mentions } = render(message);
+        await rest.patch(Routes.channelMessage(message.channelId, messageId), { body: { embeds, allowed_mentions } });
+        return { ok: true, messageId };
       } catch (e) {
         return describeSendError(message.channelId, e);
       }

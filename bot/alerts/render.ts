@@ -4,6 +4,8 @@
 
 import { escapeMarkdown, type APIEmbed, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { StoryAlert } from './deliver.ts';
+import type { StoryReport } from '../../db/stories.ts';
+import { flagOf } from '../../feeds/countries/recognise.ts';
 import type { Theme } from '../../feeds/types.ts';
 
 export const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, embeds: 10, total: 6000 } as const;
@@ -69,6 +71,20 @@ function lookOf(themeId: string, themes: readonly ThemeLook[]): ThemeLook {
   return themes.find((t) => t.id === themeId) ?? { id: themeId, name: themeId, emoji: '•', colour: 0x5865f2 };
 }
 
+const ALSO = 'Also reported by';
+const ALSO_SHOWN = 5;
+
+/** The other outlets of a story: the first few linked with their language, then a count. */
+export function alsoReportedBy(reports: readonly StoryReport[]): string {
+  if (reports.length === 0) return '';
+  const lines = reports.slice(0, ALSO_SHOWN).map((r) => {
+    const name = cut(escapeFeedText(r.source.slice(0, 200)), 60);
+    return `${r.link ? `[${name}](${safeUrl(r.link)})` : name}${r.language ? ` (${r.language})` : ''}`;
+  });
+  const more = reports.length > ALSO_SHOWN ? `\nand ${reports.length - ALSO_SHOWN} more (/story shows every report)` : '';
+  return cut(`${lines.join('\n')}${more}`, LIMITS.fieldValue);
+}
+
 /** One story's embed within `budget` characters (the message's 6000 shared by its embeds). */
 export function renderStoryEmbed(story: StoryAlert, themes: readonly ThemeLook[], budget: number = LIMITS.total): APIEmbed {
   const first = story.alerts[0]!;
@@ -79,7 +95,9 @@ export function renderStoryEmbed(story: StoryAlert, themes: readonly ThemeLook[]
   const themeLine = looks.map((t) => `${t.emoji} ${escapeFeedText(t.name)}`).join(' · ');
   const source = `${cut(escapeFeedText(first.source.slice(0, 400)), 120)}${first.language ? ` (${first.language})` : ''} · <t:${seconds}:f>`;
   const why = `Matched ${terms.map((t) => `"${t}"`).join(', ') || 'the theme query'} · score ${best.toFixed(2)}`;
-  const fixed = themeLine.length + source.length + 'ThemesSource'.length;
+  const where = [...new Set([first.countries, ...(story.alsoReported ?? []).map((r) => r.countries)].flat())].sort().map(flagOf).join(' ');
+  const also = alsoReportedBy(story.alsoReported ?? []);
+  const fixed = themeLine.length + source.length + 'ThemesSource'.length + (where ? where.length + 'Countries'.length : 0) + (also ? also.length + ALSO.length : 0);
   const room = Math.max(0, budget - fixed);
   const titleMax = Math.min(LIMITS.title, Math.max(40, Math.floor(room * 0.35)));
   // Cut before escaping too: a hostile feed's 100,000-character title costs nothing.
@@ -102,6 +120,8 @@ export function renderStoryEmbed(story: StoryAlert, themes: readonly ThemeLook[]
     fields: [
       { name: 'Themes', value: cut(themeLine, LIMITS.fieldValue), inline: true },
       { name: 'Source', value: cut(source, LIMITS.fieldValue), inline: true },
+      ...(where ? [{ name: 'Countries', value: cut(where, LIMITS.fieldValue), inline: true }] : []),
+      ...(also ? [{ name: ALSO, value: also }] : []),
     ],
     footer: { text: footer },
     timestamp: new Date(first.publishedAt).toISOString(),

@@ -6,22 +6,28 @@ import { builtinMatcher } from '../../feeds/themes/builtin-matcher.ts';
 import { documentOf, type ThemeMatcher } from '../../feeds/themes/match.ts';
 import { readInput } from './read-input.ts';
 import { parseFeedBytes } from '../../feeds/parse/parse-feed.ts';
+import { flagOf, recogniseCountries } from '../../feeds/countries/recognise.ts';
+import { assignInOrder } from '../../feeds/stories/assign.ts';
+import { storyFeatures } from '../../feeds/stories/features.ts';
 import type { NewsItem, ThemeHit } from '../../feeds/types.ts';
 
 const BENCH_MS = 3000;
 
-export function matchLine(item: NewsItem, hits: readonly ThemeHit[]): string {
+export function matchLine(item: NewsItem, hits: readonly ThemeHit[], countries: readonly string[], story?: string): string {
   return JSON.stringify({
     id: item.guid,
     title: item.title,
     link: item.link,
     lang: item.language ?? null,
     themes: hits.map((h) => ({ id: h.themeId, score: h.score, terms: h.terms, title: h.inTitle })),
+    countries,
+    ...(story !== undefined ? { story } : {}),
   });
 }
 
-function humanLines(item: NewsItem, hits: readonly ThemeHit[]): string {
-  const head = `${item.title || '(no title)'}${item.language ? ` [${item.language}]` : ''}`;
+function humanLines(item: NewsItem, hits: readonly ThemeHit[], countries: readonly string[], story?: string): string {
+  const where = countries.length > 0 ? ` ${countries.map(flagOf).join('')}` : '';
+  const head = `${item.title || '(no title)'}${item.language ? ` [${item.language}]` : ''}${where}${story !== undefined ? ` (story ${story})` : ''}`;
   if (hits.length === 0) return `· ${head}\n    no theme\n`;
   const lines = hits.map((h) => `    ${h.themeId} (score ${h.score.toFixed(2)}): ${h.terms.join(', ')}`);
   return `● ${head}\n${lines.join('\n')}\n${item.link ? `    ${item.link}\n` : ''}`;
@@ -41,12 +47,17 @@ function bench(items: readonly NewsItem[], matcher: ThemeMatcher, io: CliIo): vo
 
 export const matchCommand: CliCommand = {
   name: 'match',
-  usage: ['match FILE [--json] [--theme ID]... [--bench]   match a feed file\'s items (FILE "-" reads stdin)'],
+  usage: [
+    'match FILE [--json] [--stories] [--theme ID]... [--bench]',
+    '                                                      match a feed file\'s items (FILE "-" reads stdin);',
+    '                                                      --stories groups them into stories in publication order',
+  ],
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       theme: { type: 'string', multiple: true },
       bench: { type: 'boolean' },
+      stories: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('match takes exactly one FILE (or - for stdin)');
     const file = positionals[0]!;
@@ -66,10 +77,21 @@ export const matchCommand: CliCommand = {
       bench(items, selected.matcher, io);
       return 0;
     }
-    for (const item of items) {
-      const hits = selected.matcher.match(documentOf(item));
-      io.stdout.write(values.json ? `${matchLine(item, hits)}\n` : humanLines(item, hits));
-    }
+    const classified = items.map((item) => ({
+      hits: selected.matcher.match(documentOf(item)),
+      countries: recogniseCountries(`${item.title}. ${(item.summary || item.text).slice(0, 1000)}`, item.language),
+    }));
+    // Story ids are the feed id of the story's first report, so they read the same in any run.
+    const stories = values.stories
+      ? assignInOrder(items.map((item, i) => storyFeatures(
+        { title: item.title, summary: item.summary || item.text, publishedAt: item.publishedAt.getTime() },
+        classified[i]!.hits.map((h) => h.themeId), classified[i]!.countries,
+      ))).map((first) => items[first]!.guid)
+      : undefined;
+    items.forEach((item, i) => {
+      const { hits, countries } = classified[i]!;
+      io.stdout.write(values.json ? `${matchLine(item, hits, countries, stories?.[i])}\n` : humanLines(item, hits, countries, stories?.[i]));
+    });
     return 0;
   },
 };

@@ -6,7 +6,7 @@ import { cut, escapeFeedText, safeUrl, type ThemeLook } from '../alerts/render.t
 import type { RecentHit } from '../../db/recent.ts';
 
 /** What a list line shows: a recent hit, or a search result with the terms that fired. */
-export type ListedItem = Omit<RecentHit, 'itemId'>;
+export type ListedItem = Omit<RecentHit, 'itemId' | 'moreReports'> & { readonly moreReports?: number };
 
 export function renderItemList(title: string, items: readonly ListedItem[], themes: readonly ThemeLook[], footer: string): APIEmbed {
   const lines = items.map((item) => {
@@ -14,7 +14,8 @@ export function renderItemList(title: string, items: readonly ListedItem[], them
     const headline = cut(escapeFeedText(item.title) || '(no title)', 150);
     const linked = item.link ? `[${headline}](${safeUrl(item.link)})` : headline;
     const terms = item.terms.length > 0 ? ` · ${cut(escapeFeedText(item.terms.slice(0, 5).join(', ')), 100)}` : '';
-    return `${emoji} ${linked}\n${cut(escapeFeedText(item.source), 80)}${item.language ? ` (${item.language})` : ''} · <t:${Math.floor(item.publishedAt / 1000)}:R>${terms}`;
+    const more = item.moreReports ? ` · +${item.moreReports} report${item.moreReports > 1 ? 's' : ''}` : '';
+    return `${emoji} ${linked}\n${cut(escapeFeedText(item.source), 80)}${item.language ? ` (${item.language})` : ''} · <t:${Math.floor(item.publishedAt / 1000)}:R>${more}${terms}`;
   });
   return {
     title: cut(title, 256),

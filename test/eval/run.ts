@@ -3,6 +3,10 @@
 
 import { loadCorpus } from './corpus.ts';
 import { evaluatePredictions, type Scored } from './metrics.ts';
+import { pairwiseStoryScores } from './stories.ts';
+import { recogniseCountries } from '../../feeds/countries/recognise.ts';
+import { assignInOrder } from '../../feeds/stories/assign.ts';
+import { storyFeatures } from '../../feeds/stories/features.ts';
 import { builtinMatcher } from '../../feeds/themes/builtin-matcher.ts';
 
 const showErrors = process.argv.includes('--errors');
@@ -40,3 +44,20 @@ for (const [t, s] of report.byTheme) console.log(`  ${row(t, s)}`);
 console.log('\nby language (all themes pooled)');
 for (const [l, s] of report.byLanguage) console.log(`  ${row(l, s)}`);
 console.log(`\nmacro-F1 ${pct(report.macroF1)}`);
+
+// Stories: every item in publication order, assigned as ingestion would; pairs judged against
+// the corpus's story labels (the same event from several outlets and languages).
+const features = corpus.map((item, i) => storyFeatures(
+  { title: item.title, summary: item.summary, publishedAt: Date.parse(item.published) },
+  predictions[i]!.predicted, recogniseCountries(`${item.title}. ${item.summary}`, item.lang),
+));
+const assigned = assignInOrder(features);
+const stories = pairwiseStoryScores(corpus.map((i) => i.story), assigned);
+const labelled = corpus.filter((i) => i.story).length;
+console.log(`\nstories: ${labelled} items labelled with ${new Set(corpus.map((i) => i.story).filter(Boolean)).size} events; pairwise "same story"`);
+console.log(`  ${row('same story', stories)}`);
+if (showErrors) {
+  const byStory = new Map<number, string[]>();
+  assigned.forEach((s, i) => { if (corpus[i]!.story || assigned.filter((x) => x === s).length > 1) byStory.set(s, [...(byStory.get(s) ?? []), `${corpus[i]!.story ?? '-'} ${corpus[i]!.id} ${features[i]!.countries.join(',')} ${corpus[i]!.title.slice(0, 70)}`]); });
+  for (const [s, lines] of byStory) if (lines.length > 1 || !lines[0]!.startsWith('-')) console.log(`story ${s}:\n    ${lines.join('\n    ')}`);
+}
