@@ -27,8 +27,14 @@ interface Table {
   readonly longestPhrase: number;
 }
 
-/** `false_friends` in the files are notes on the judgement calls made, not an exclusion list. */
+/** `false_friends` in the files are notes on the judgement calls made, not read here. */
 interface DataFile { countries: Record<string, string[]> }
+
+/** Library names that are ordinary words or other places in a language ("us", Georgia the US state). */
+function excluded(lang: string): string[] {
+  const file = JSON.parse(readFileSync(new URL('./exclude.json', import.meta.url), 'utf8')) as { languages: Record<string, string[]> };
+  return file.languages[lang] ?? [];
+}
 
 function foldPhrase(form: string): string {
   return tokenize(form).map((w) => w.text).join(' ');
@@ -68,6 +74,7 @@ function buildTable(lang: string): Table {
   };
   for (const [code, forms] of libraryNames(lang)) for (const f of forms) add(code, f);
   for (const [code, forms] of Object.entries(data?.countries ?? {})) for (const f of forms) add(code, f);
+  for (const word of excluded(lang)) exact.delete(foldPhrase(word));
   const longestPhrase = Math.max(1, ...[...exact.keys()].map((k) => k.split(' ').length));
   return { exact, prefixes, longestPhrase };
 }
@@ -77,6 +84,15 @@ function tableFor(lang: string): Table {
   let table = tables.get(lang);
   if (!table) tables.set(lang, (table = buildTable(lang)));
   return table;
+}
+
+let abroad: Table | undefined;
+function englishAbroad(): Table {
+  if (abroad) return abroad;
+  const en = tableFor('en');
+  const long = <T>(m: Map<string, T>) => new Map([...m].filter(([k]) => k.length >= 5 || k.includes(' ')));
+  abroad = { exact: long(en.exact), prefixes: en.prefixes, longestPhrase: en.longestPhrase };
+  return abroad;
 }
 
 /** Languages that have a data file; the others use the library's names only. */
@@ -109,8 +125,11 @@ function scan(words: readonly string[], table: Table, found: Set<string>): void 
 export function recogniseCountries(text: string, language: string | undefined): string[] {
   const words = tokenize(text).map((w) => w.text);
   const found = new Set<string>();
-  const langs = new Set(['en', ...(language && (SUPPORTED_LANGUAGES as readonly string[]).includes(language) ? [language] : [])]);
-  for (const lang of langs) scan(words, tableFor(lang), found);
+  const own = language && (SUPPORTED_LANGUAGES as readonly string[]).includes(language) ? language : undefined;
+  if (own) scan(words, tableFor(own), found);
+  // English names appear in every language's news ("Voice of Europe", "the Kremlin"); short
+  // English words are left out elsewhere, since "us" or "eau" mean other things there.
+  if (own !== 'en') scan(words, englishAbroad(), found);
   return [...found].sort();
 }
 
