@@ -72,6 +72,7 @@ export function ingestItems(
       if (now - item.publishedAt.getTime() > alertMaxAgeMs) continue;
       for (const sub of subscriptions) {
         if (sub.languages.length > 0 && !(language && sub.languages.includes(language))) continue;
+        if (sub.countries.length > 0 && !countries.some((c) => sub.countries.includes(c))) continue;
         const hit = itemHits.find((h) => h.themeId === sub.themeId);
         if (hit && hit.score >= sub.minScore && enqueueAlert(db, sub.id, storyId, outcome.id, now)) alerts++;
       }

@@ -65,7 +65,7 @@ describe('Discord mode', () => {
   it('logs in with the Guilds intent only and registers every command to the development server', () => {
     expect(discord.identified()).toBe(1);
     const names = (discord.commands.guild.get(GUILD_ID) as { name: string }[]).map((c) => c.name).sort();
-    expect(names).toEqual(['feeds', 'help', 'recent', 'search', 'status', 'subscribe', 'subscriptions', 'theme', 'themes', 'unsubscribe']);
+    expect(names).toEqual(['feeds', 'help', 'recent', 'search', 'status', 'story', 'subscribe', 'subscriptions', 'theme', 'themes', 'unsubscribe']);
     const subscribe = (discord.commands.guild.get(GUILD_ID) as { name: string; default_member_permissions: string | null }[]).find((c) => c.name === 'subscribe')!;
     expect(subscribe.default_member_permissions).toBe('32');
   });
@@ -121,7 +121,7 @@ describe('Discord mode', () => {
     expect(embed.title).toContain('<@&\u200b123456789012345678>');
     expect(embed.url).toBe('https://wire.example/hostile');
     expect(embed.description).toContain('**persona non grata**');
-    expect(embed.footer.text).toMatch(/^Matched .*persona non grata.* · score \d\.\d\d$/);
+    expect(embed.footer.text).toMatch(/^Matched .*persona non grata.* · score \d\.\d\d · \/story \d+$/);
     // The story is not posted again on later cycles.
     await new Promise((r) => setTimeout(r, 3000));
     expect(discord.messages.get(CHANNELS[0]!)).toHaveLength(1);
@@ -141,6 +141,22 @@ describe('Discord mode', () => {
     const also = (posted.embeds[0] as { fields: { name: string; value: string }[] }).fields.find((f) => f.name === 'Also reported by');
     expect(also?.value).toBe('[Fil Balte](https://fil.example/ee-fr) (fr)');
     expect(discord.messages.get(CHANNELS[0]!)!.length).toBe(before + 1);
+    const embed = posted.embeds[0] as { footer: { text: string }; fields: { name: string; value: string }[] };
+    expect(embed.fields.find((f) => f.name === 'Countries')?.value).toBe('🇪🇪 🇷🇺');
+    const storyId = /\/story (\d+)$/.exec(embed.footer.text)![1]!;
+    const shown = discord.command('story', [{ name: 'id', type: 4, value: Number(storyId) }]);
+    await reply(shown);
+    const text = JSON.stringify(shown.callback!.data!.embeds);
+    expect(text).toContain('[Baltic Wire](https://wire.example/ee-en) (en)');
+    expect(text).toContain('[Fil Balte](https://fil.example/ee-fr) (fr)');
+    expect(text).toContain('2 in 2 languages');
+    const missing = discord.command('story', [{ name: 'id', type: 4, value: 999999 }]);
+    await reply(missing);
+    expect(missing.callback!.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^There is no story 999999/) });
+    const byCountry = discord.command('recent', [{ name: 'country', type: 3, value: 'ee' }]);
+    await reply(byCountry);
+    expect(JSON.stringify(byCountry.callback!.data!.embeds)).toContain('wire.example/ee-en');
+    expect(JSON.stringify(byCountry.callback!.data!.embeds)).not.toContain('wire.example/hostile');
   }, 60_000);
 
   it('/recent pages with buttons, and /search answers with the query language or says where a query breaks', async () => {
@@ -150,7 +166,7 @@ describe('Discord mode', () => {
     const first = JSON.stringify(r.callback!.data!.embeds);
     expect(first).toContain('wire.example/ee-en');
     expect(first).toContain('+1 report');
-    const older = discord.button(r.original!, 'recent:expulsions:1:1');
+    const older = discord.button(r.original!, 'recent:expulsions:*:1:1');
     await discord.until(() => older.callback);
     expect(older.callback!.type).toBe(7);
     expect(JSON.stringify(older.callback!.data!.embeds)).toContain('wire.example/hostile');

@@ -56,7 +56,7 @@ describe('renderStoryEmbed', () => {
       { name: 'Source', value: `Agence (en) · <t:${Date.parse('2026-11-23T09:00:00Z') / 1000}:f>`, inline: true },
       { name: 'Countries', value: '🇧🇪 🇷🇺', inline: true },
     ]);
-    expect(e.footer!.text).toBe('Matched "expels", "diplomats" · score 0.80');
+    expect(e.footer!.text).toBe('Matched "expels", "diplomats" · score 0.80 · /story 7');
   });
 });
 

@@ -94,7 +94,7 @@ export function renderStoryEmbed(story: StoryAlert, themes: readonly ThemeLook[]
   const seconds = Math.floor(first.publishedAt / 1000);
   const themeLine = looks.map((t) => `${t.emoji} ${escapeFeedText(t.name)}`).join(' · ');
   const source = `${cut(escapeFeedText(first.source.slice(0, 400)), 120)}${first.language ? ` (${first.language})` : ''} · <t:${seconds}:f>`;
-  const why = `Matched ${terms.map((t) => `"${t}"`).join(', ') || 'the theme query'} · score ${best.toFixed(2)}`;
+  const why = `Matched ${terms.map((t) => `"${t}"`).join(', ') || 'the theme query'} · score ${best.toFixed(2)} · /story ${story.storyId}`;
   const where = [...new Set([first.countries, ...(story.alsoReported ?? []).map((r) => r.countries)].flat())].sort().map(flagOf).join(' ');
   const also = alsoReportedBy(story.alsoReported ?? []);
   const fixed = themeLine.length + source.length + 'ThemesSource'.length + (where ? where.length + 'Countries'.length : 0) + (also ? also.length + ALSO.length : 0);

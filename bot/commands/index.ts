@@ -7,6 +7,7 @@ import { helpCommand } from './help.ts';
 import { recent } from './recent.ts';
 import { search } from './search.ts';
 import { status } from './status.ts';
+import { story } from './story.ts';
 import { subscribe } from './subscribe.ts';
 import { subscriptions } from './subscriptions.ts';
 import { theme } from './theme.ts';
@@ -14,6 +15,6 @@ import { themes } from './themes.ts';
 import { unsubscribe } from './unsubscribe.ts';
 
 export const COMMANDS: readonly Command[] = [
-  subscribe, unsubscribe, subscriptions, themes, theme, recent, search, feeds, status,
+  subscribe, unsubscribe, subscriptions, themes, theme, recent, search, story, feeds, status,
   helpCommand(() => COMMANDS),
 ];

@@ -2,23 +2,13 @@
 
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { canManage, NEEDS_MANAGE, SERVER_ONLY, userError, type Command } from './command.ts';
+import { parseCountries, parseLanguages } from './filters.ts';
 import { renderItemList } from './hit-list.ts';
 import { autocompleteTheme, findTheme, unknownTheme } from './theme-choices.ts';
 import { recentHits } from '../../db/recent.ts';
 import { subscribe as saveSubscription, type DeliveryMode } from '../../db/subscriptions.ts';
 import { listThemes } from '../../db/themes.ts';
-import { SUPPORTED_LANGUAGES } from '../../feeds/language-code.ts';
-
-/** "en, fr" to ['en', 'fr'], or the sentence saying what is wrong. */
-export function parseLanguages(text: string | null): { ok: true; languages: string[] } | { ok: false; error: string } {
-  if (!text?.trim()) return { ok: true, languages: [] };
-  const codes = [...new Set(text.toLowerCase().split(/[\s,;]+/).filter(Boolean))];
-  const unknown = codes.filter((c) => !(SUPPORTED_LANGUAGES as readonly string[]).includes(c));
-  if (unknown.length > 0) {
-    return { ok: false, error: `Unknown language code "${unknown[0]!.slice(0, 20)}". Use two-letter codes separated by commas, from: ${SUPPORTED_LANGUAGES.join(', ')}.` };
-  }
-  return { ok: true, languages: codes };
-}
+import { flagOf } from '../../feeds/countries/recognise.ts';
 
 export const subscribe = {
   data: new SlashCommandBuilder()
@@ -29,6 +19,7 @@ export const subscribe = {
     .addStringOption((o) => o.setName('theme').setDescription('Theme to follow').setRequired(true).setAutocomplete(true))
     .addNumberOption((o) => o.setName('min_score').setDescription('Only stories scoring at least this (0 to 1; default 0)').setMinValue(0).setMaxValue(1))
     .addStringOption((o) => o.setName('languages').setDescription('Only these languages, e.g. "en, fr, de" (default: all)').setMaxLength(200))
+    .addStringOption((o) => o.setName('countries').setDescription('Only stories involving one of these countries, e.g. "BE, NL" (default: any)').setMaxLength(200))
     .addStringOption((o) => o.setName('mode').setDescription('Each story at once (default), or an hourly or daily digest').addChoices(
       { name: 'instant', value: 'instant' }, { name: 'hourly digest', value: 'hourly' }, { name: 'daily digest', value: 'daily' },
     )),
@@ -40,15 +31,18 @@ export const subscribe = {
     if (!theme) return interaction.reply(userError(unknownTheme(db, interaction.guildId, given)));
     const languages = parseLanguages(interaction.options.getString('languages'));
     if (!languages.ok) return interaction.reply(userError(languages.error));
+    const countries = parseCountries(interaction.options.getString('countries'));
+    if (!countries.ok) return interaction.reply(userError(countries.error));
     const minScore = interaction.options.getNumber('min_score') ?? 0;
     const mode = (interaction.options.getString('mode') ?? 'instant') as DeliveryMode;
     const outcome = saveSubscription(db, {
-      guildId: interaction.guildId, channelId: interaction.channelId, themeId: theme.id, minScore, languages: languages.languages, mode,
+      guildId: interaction.guildId, channelId: interaction.channelId, themeId: theme.id, minScore, languages: languages.codes, countries: countries.codes, mode,
       createdBy: interaction.user.id,
     }, now());
     const filters = [
       minScore > 0 ? `score ≥ ${minScore}` : '',
-      languages.languages.length > 0 ? `languages ${languages.languages.join(', ')}` : '',
+      languages.codes.length > 0 ? `languages ${languages.codes.join(', ')}` : '',
+      countries.codes.length > 0 ? `countries ${countries.codes.map(flagOf).join(' ')}` : '',
       mode !== 'instant' ? `${mode} digest` : '',
     ].filter(Boolean).join(', ');
     const recent = recentHits(db, { themeIds: [theme.id], limit: 5, offset: 0 });

@@ -3,12 +3,14 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { SERVER_ONLY, type Command } from './command.ts';
 import { cut } from '../alerts/render.ts';
+import { flagOf } from '../../feeds/countries/recognise.ts';
 import { channelSubscriptions, guildSubscriptions, type Subscription } from '../../db/subscriptions.ts';
 
 export function describeSubscription(s: Subscription, withChannel: boolean): string {
   const filters = [
     s.minScore > 0 ? `score ≥ ${s.minScore}` : '',
     s.languages.length > 0 ? s.languages.join(', ') : '',
+    s.countries.length > 0 ? s.countries.map(flagOf).join(' ') : '',
     s.mode !== 'instant' ? `${s.mode} digest` : '',
   ].filter(Boolean).join(' · ');
   return `${withChannel ? `<#${s.channelId}> ` : ''}**${s.themeId}**${filters ? ` (${filters})` : ''}${s.pausedReason ? ` — ⏸ paused: ${cut(s.pausedReason, 200)}; run /subscribe there to resume` : ''}`;
