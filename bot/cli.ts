@@ -5,9 +5,10 @@ import { matchCommand } from './cli/match.ts';
 import { pollCommand } from './cli/poll.ts';
 import { feedsCommand } from './cli/feeds.ts';
 import { searchCommand } from './cli/search.ts';
+import { trendCommand } from './cli/trend.ts';
 
 /** Every command, written out once. */
-export const COMMANDS: readonly CliCommand[] = [matchCommand, pollCommand, feedsCommand, searchCommand];
+export const COMMANDS: readonly CliCommand[] = [matchCommand, pollCommand, feedsCommand, searchCommand, trendCommand];
 
 export function usage(): string {
   const lines = COMMANDS.flatMap((c) => c.usage.map((u) => `  interference-watch ${u}`));

@@ -1,6 +1,6 @@
 // `search`: the query language over stored items, narrowed by FTS5 and decided by the matcher.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,16 @@ describe('search', () => {
     const parsed = parseQuery('"drop" OR title:(xyz* NOT y) OR cyber-attack');
     if (!parsed.ok) throw new Error(parsed.error);
     expect(toFtsQuery(parsed.query)).toBe('"drop"* OR "xyz"* OR "cybe"*');
+  });
+
+  it('trend writes the chart of the stored stories to a PNG file, and refuses what it cannot draw', async () => {
+    const out = join(dir, 'trend.png');
+    const { code, stdout } = await runCliCaptured(['trend', '--days', '7', '--out', out], '', env, NOW);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 2 stories over 7 days, \\d+ bytes\\n$`));
+    expect(readFileSync(out).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect((await runCliCaptured(['trend', '--out', out, '--theme', 'weather'], '', env, NOW)).code).toBe(2);
+    expect((await runCliCaptured(['trend', '--days', '1', '--out', out], '', env, NOW)).code).toBe(2);
+    expect((await runCliCaptured(['trend'], '', env, NOW)).code).toBe(2);
   });
 });

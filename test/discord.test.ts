@@ -65,7 +65,7 @@ describe('Discord mode', () => {
   it('logs in with the Guilds intent only and registers every command to the development server', () => {
     expect(discord.identified()).toBe(1);
     const names = (discord.commands.guild.get(GUILD_ID) as { name: string }[]).map((c) => c.name).sort();
-    expect(names).toEqual(['feeds', 'help', 'recent', 'search', 'status', 'story', 'subscribe', 'subscriptions', 'theme', 'themes', 'unsubscribe']);
+    expect(names).toEqual(['feeds', 'help', 'recent', 'search', 'status', 'story', 'subscribe', 'subscriptions', 'theme', 'themes', 'trend', 'unsubscribe']);
     const subscribe = (discord.commands.guild.get(GUILD_ID) as { name: string; default_member_permissions: string | null }[]).find((c) => c.name === 'subscribe')!;
     expect(subscribe.default_member_permissions).toBe('32');
   });
@@ -192,6 +192,19 @@ describe('Discord mode', () => {
     const unknown = discord.command('recent', [{ name: 'theme', type: 3, value: 'weather' }]);
     await reply(unknown);
     expect(unknown.callback!.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^There is no theme "weather"/) });
+  });
+
+  it('/trend posts a chart image of stories per day', async () => {
+    const r = discord.command('trend', [{ name: 'days', type: 4, value: 7 }]);
+    const message = (await reply(r)) as { content: string; files: { name: string; contentType: string; bytes: Buffer }[] };
+    expect(message.content).toMatch(/^\d+ stories in the last 7 days\.$/);
+    expect(message.files).toHaveLength(1);
+    expect(message.files[0]!.name).toBe('trend.png');
+    expect(message.files[0]!.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(message.files[0]!.bytes.readUInt32BE(16)).toBe(900);
+    const unknown = discord.command('trend', [{ name: 'theme', type: 3, value: 'weather' }]);
+    await reply(unknown);
+    expect(unknown.callback!.data).toMatchObject({ flags: 64 });
   });
 
   it('/subscriptions, /themes, /status and /help answer', async () => {

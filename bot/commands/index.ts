@@ -12,9 +12,10 @@ import { subscribe } from './subscribe.ts';
 import { subscriptions } from './subscriptions.ts';
 import { theme } from './theme.ts';
 import { themes } from './themes.ts';
+import { trend } from './trend.ts';
 import { unsubscribe } from './unsubscribe.ts';
 
 export const COMMANDS: readonly Command[] = [
-  subscribe, unsubscribe, subscriptions, themes, theme, recent, search, story, feeds, status,
+  subscribe, unsubscribe, subscriptions, themes, theme, recent, search, story, trend, feeds, status,
   helpCommand(() => COMMANDS),
 ];

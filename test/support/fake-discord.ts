@@ -31,6 +31,8 @@ export interface FakeMessage {
   readonly allowed_mentions?: unknown;
   flags: number;
   edited_timestamp: string | null;
+  /** Files sent with the message (multipart), e.g. the trend chart. */
+  files: FakeFile[];
 }
 
 export interface InteractionRecord {
@@ -75,7 +77,7 @@ const EMBED_LIMITS = { title: 256, description: 4096, fields: 25, fieldName: 256
 export function validateMessage(body: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const embeds = (body.embeds ?? []) as Record<string, any>[];
-  if (!body.content && embeds.length === 0 && !body.components) problems.push('Cannot send an empty message');
+  if (!body.content && embeds.length === 0 && !body.components && !(Array.isArray(body.files) && body.files.length > 0)) problems.push('Cannot send an empty message');
   if (typeof body.content === 'string' && body.content.length > 2000) problems.push('content: must be 2000 or fewer in length');
   if (embeds.length > 10) problems.push('embeds: must be 10 or fewer in length');
   let total = 0;
@@ -108,15 +110,39 @@ export function validateMessage(body: Record<string, unknown>): string[] {
   return problems;
 }
 
-function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+export interface FakeFile { readonly name: string; readonly contentType: string; readonly bytes: Buffer }
+
+/** multipart/form-data as discord.js sends files: a payload_json part and files[n] parts. */
+function parseMultipart(body: Buffer, boundary: string): { json: Record<string, unknown>; files: FakeFile[] } {
+  let json: Record<string, unknown> = {};
+  const files: FakeFile[] = [];
+  const text = body.toString('latin1');
+  for (const part of text.split(`--${boundary}`).slice(1, -1)) {
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.slice(0, split);
+    const content = Buffer.from(part.slice(split + 4, part.length - 2), 'latin1');
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    if (name === 'payload_json') json = JSON.parse(content.toString('utf8')) as Record<string, unknown>;
+    else files.push({ name: /filename="([^"]+)"/.exec(headers)?.[1] ?? '', contentType: /content-type: *([^\r\n]+)/i.exec(headers)?.[1] ?? '', bytes: content });
+  }
+  return { json, files };
+}
+
+function readBody(req: IncomingMessage): Promise<Record<string, unknown> & { files?: FakeFile[] }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (!text) return resolve({});
-      // discord.js sends multipart when there are files; our bot sends JSON only.
-      try { resolve(JSON.parse(text) as Record<string, unknown>); } catch (e) { reject(e); }
+      const raw = Buffer.concat(chunks);
+      if (raw.length === 0) return resolve({});
+      const boundary = /multipart\/form-data; *boundary=(.+)$/.exec(req.headers['content-type'] ?? '')?.[1];
+      try {
+        if (boundary) {
+          const { json, files } = parseMultipart(raw, boundary.replace(/^"|"$/g, ''));
+          return resolve({ ...json, files });
+        }
+        resolve(JSON.parse(raw.toString('utf8')) as Record<string, unknown>);
+      } catch (e) { reject(e); }
     });
     req.on('error', reject);
   });
@@ -136,7 +162,7 @@ const BOT_USER = { id: BOT_ID, username: 'Interference Watch', discriminator: '0
 function messageJson(m: FakeMessage) {
   return {
     id: m.id, channel_id: m.channel_id, type: 0, content: m.content, embeds: m.embeds, components: m.components, author: BOT_USER,
-    attachments: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false, tts: false, flags: m.flags,
+    attachments: m.files.map((f, i) => ({ id: String(i), filename: f.name, size: f.bytes.length, content_type: f.contentType, url: `https://cdn.fake/${f.name}`, proxy_url: `https://cdn.fake/${f.name}` })), mentions: [], mention_roles: [], mention_everyone: false, pinned: false, tts: false, flags: m.flags,
     timestamp: new Date().toISOString(), edited_timestamp: m.edited_timestamp, ...(m.nonce !== undefined ? { nonce: m.nonce } : {}),
   };
 }
@@ -171,12 +197,13 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   const newMessage = (channelId: string, body: Record<string, unknown>): FakeMessage => ({
     id: snowflake(), channel_id: channelId, content: String(body.content ?? ''), embeds: (body.embeds ?? []) as Record<string, unknown>[],
     components: (body.components ?? []) as unknown[], nonce: body.nonce as string | undefined, allowed_mentions: body.allowed_mentions,
-    flags: Number(body.flags ?? 0), edited_timestamp: null,
+    flags: Number(body.flags ?? 0), edited_timestamp: null, files: (body.files ?? []) as FakeFile[],
   });
   const edit = (m: FakeMessage, body: Record<string, unknown>) => {
     if ('content' in body) m.content = String(body.content ?? '');
     if ('embeds' in body) m.embeds = (body.embeds ?? []) as Record<string, unknown>[];
     if ('components' in body) m.components = (body.components ?? []) as unknown[];
+    if (Array.isArray(body.files) && body.files.length > 0) m.files = body.files as FakeFile[];
     m.edited_timestamp = new Date().toISOString();
   };
 
