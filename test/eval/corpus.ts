@@ -42,3 +42,15 @@ export function loadCorpus(dir: string = CORPUS_DIR): LabelledItem[] {
   }
   return items;
 }
+
+export const HELDOUT_STORIES = fileURLToPath(new URL('../fixtures/stories-heldout/', import.meta.url));
+
+/** The held-out story set (same fields as the corpus); empty when it is absent. */
+export function loadHeldoutStories(dir: string = HELDOUT_STORIES): LabelledItem[] {
+  try {
+    return loadCorpus(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}

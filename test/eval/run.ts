@@ -1,7 +1,7 @@
 // `npm run eval`: theme precision, recall and F1 on the labelled corpus, per theme and per
 // language, and the macro-F1. `-- --errors` also lists every miss and false alarm.
 
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus, loadHeldoutStories } from './corpus.ts';
 import { evaluatePredictions, type Scored } from './metrics.ts';
 import { pairwiseStoryScores } from './stories.ts';
 import { recogniseCountries } from '../../feeds/countries/recognise.ts';
@@ -56,6 +56,19 @@ const stories = pairwiseStoryScores(corpus.map((i) => i.story), assigned);
 const labelled = corpus.filter((i) => i.story).length;
 console.log(`\nstories: ${labelled} items labelled with ${new Set(corpus.map((i) => i.story).filter(Boolean)).size} events; pairwise "same story"`);
 console.log(`  ${row('same story', stories)}`);
+
+// A held-out set written after the assignment was built, never tuned on.
+const heldout = loadHeldoutStories();
+if (heldout.length > 0) {
+  const heldFeatures = heldout.map((item) => storyFeatures(
+    { title: item.title, summary: item.summary, publishedAt: Date.parse(item.published) },
+    selected.matcher.match({ title: item.title, body: item.summary }).map((h) => h.themeId),
+    recogniseCountries(`${item.title}. ${item.summary}`, item.lang),
+  ));
+  const held = pairwiseStoryScores(heldout.map((i) => i.story), assignInOrder(heldFeatures));
+  console.log(`held-out stories: ${heldout.length} items, ${new Set(heldout.map((i) => i.story)).size} events`);
+  console.log(`  ${row('same story (held out)', held)}`);
+}
 if (showErrors) {
   const byStory = new Map<number, string[]>();
   assigned.forEach((s, i) => { if (corpus[i]!.story || assigned.filter((x) => x === s).length > 1) byStory.set(s, [...(byStory.get(s) ?? []), `${corpus[i]!.story ?? '-'} ${corpus[i]!.id} ${features[i]!.countries.join(',')} ${corpus[i]!.title.slice(0, 70)}`]); });
