@@ -157,4 +157,16 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN edit_pending INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX outbox_edits ON outbox (edit_pending) WHERE edit_pending = 1;
   `,
+  // 4: what a story can be found by (its numbers and names), so that a new report is compared
+  // with the few stories that share one, not with every story of the last 72 hours.
+  `
+  CREATE TABLE story_keys (
+    key TEXT NOT NULL,
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    PRIMARY KEY (key, story_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_keys_story ON story_keys (story_id);
+  CREATE INDEX items_content ON items (content_hash);
+  CREATE INDEX outbox_story ON outbox (story_id);
+  `,
 ];

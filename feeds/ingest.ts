@@ -9,8 +9,8 @@ import { insertHits } from '../db/hits.ts';
 import { insertItem, isStoredItem, setItemStory } from '../db/items.ts';
 import type { Db } from '../db/open.ts';
 import { enqueueAlert, markStoryGrew } from '../db/outbox.ts';
-import { createStory, recentStories, updateStory } from '../db/stories.ts';
-import { assignStory, mergeFeatures, WINDOW_MS } from './stories/assign.ts';
+import { candidateStories, createStory, sameTextStory, updateStory } from '../db/stories.ts';
+import { assignStory, mergeFeatures, storyKeys, WINDOW_MS } from './stories/assign.ts';
 import { storyFeatures, type StoryFeatures } from './stories/features.ts';
 import { activeSubscriptions } from '../db/subscriptions.ts';
 import type { Classification, Classifier } from './classify.ts';
@@ -33,12 +33,19 @@ export async function classifyNew(db: Db, feedId: number, items: readonly NewsIt
   return new Map(fresh.map((item, i) => [item, classes[i]!]));
 }
 
+/** Stories compared with a new report at most: those sharing the most countries, numbers and names. */
+const MAX_CANDIDATES = 40;
+
 /** Joins the item to the recent story that reports the same event, or starts one. */
-function placeInStory(db: Db, itemId: number, item: NewsItem, features: StoryFeatures, now: number): number {
-  const recent = recentStories(db, features.publishedAt - WINDOW_MS);
-  const choice = assignStory(features, recent);
+function placeInStory(db: Db, itemId: number, item: NewsItem, hash: string, features: StoryFeatures, now: number): number {
+  const since = features.publishedAt - WINDOW_MS;
+  // The same text from another outlet (a wire copy) is the same report of the same event.
+  const copy = sameTextStory(db, hash, itemId, since);
+  const recent = copy ? [copy] : candidateStories(db, storyKeys(features), since, MAX_CANDIDATES);
+  const choice = copy ? { join: copy.id } : assignStory(features, recent);
   if (choice.join === null) return createStory(db, itemId, item.title, features, now);
-  updateStory(db, mergeFeatures(recent.find((s) => s.id === choice.join)!, features), now);
+  // A copy adds no feature; the story only needs its times moved when the copy is later.
+  if (!copy || features.publishedAt > copy.lastAt) updateStory(db, mergeFeatures(recent.find((s) => s.id === choice.join)!, features), now);
   markStoryGrew(db, choice.join);
   return choice.join;
 }
@@ -58,14 +65,15 @@ export function ingestItems(
     let hits = 0;
     let alerts = 0;
     for (const item of items) {
-      const outcome = insertItem(db, feedId, item, now, contentHash(item), () => classOf(item));
+      const hash = contentHash(item);
+      const outcome = insertItem(db, feedId, item, now, hash, () => classOf(item));
       if (outcome.status !== 'new') continue;
       newItems++;
       const { hits: itemHits, language, countries } = classOf(item);
       if (itemHits.length === 0) continue;
       hits += itemHits.length;
       insertHits(db, outcome.id, itemHits);
-      const storyId = placeInStory(db, outcome.id, item, storyFeatures(
+      const storyId = placeInStory(db, outcome.id, item, hash, storyFeatures(
         { title: item.title, summary: item.summary || item.text, publishedAt: item.publishedAt.getTime() }, itemHits.map((h) => h.themeId), countries,
       ), now);
       setItemStory(db, outcome.id, storyId);

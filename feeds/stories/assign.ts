@@ -42,6 +42,16 @@ export function sameEventScore(item: StoryFeatures, story: StoryCandidate): numb
   return Math.max(0, Math.min(1, 0.45 * countries + 0.3 * numberScore + 0.35 * nameScore));
 }
 
+/**
+ * What a story can be found by: its numbers and names. Countries in common are worth at most
+ * 0.45, below the threshold, so a report can only join a story with which it shares a number or
+ * a name; only those stories need comparing, and countries (shared by hundreds of stories)
+ * stay out of the index.
+ */
+export function storyKeys(f: Pick<StoryFeatures, 'numbers' | 'names'>): string[] {
+  return [...f.numbers.map((n) => `n:${n}`), ...f.names.map((n) => `p:${n}`)];
+}
+
 export function assignStory(item: StoryFeatures, recent: readonly StoryCandidate[]): StoryChoice {
   let best: StoryChoice = { join: null };
   let bestScore = THRESHOLD;
