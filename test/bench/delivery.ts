@@ -34,7 +34,8 @@ export async function benchDelivery(): Promise<void> {
       subscribe(db, { guildId: GUILD_ID, channelId, themeId: 'expulsions', minScore: 0, languages: [], mode: 'instant', createdBy: 'bench' }, now);
     }
     const items: NewsItem[] = Array.from({ length: ALERTS / CHANNELS }, (_, i) => ({
-      guid: `b${i}`, link: `https://bench.example/${i}`, title: `Country ${i} expels Russian diplomats over espionage`, summary: '', text: '',
+      guid: `b${i}`, link: `https://bench.example/${i}`, // Distinct numbers keep the four expulsions four events (see feeds/stories/assign.ts).
+      title: `Country ${i + 2} expels ${i + 2} Russian diplomats over espionage`, summary: '', text: '',
       publishedAt: new Date(now), language: 'en', source: 'Bench',
     }));
     ingestItems(db, 1, items, new Map(items.map((item) => [item, classifyItem(item, selected.matcher)])), now, 86_400_000);
