@@ -12,7 +12,7 @@ import { LAST_CYCLE_KEY, type CycleFigures } from './commands/status.ts';
 import { openRuntime, pollDeps } from './runtime.ts';
 import { VERSION } from './version.ts';
 import { countFeeds, type Feed } from '../db/feeds.ts';
-import { setMeta } from '../db/status.ts';
+import { setMeta } from '../db/meta.ts';
 import { pollOnce } from '../feeds/poll.ts';
 
 readDotEnv();
@@ -53,6 +53,13 @@ if (config.discordToken) {
   sink = consoleSink(process.stdout, runtime.themes);
 }
 
+/** Runs a background task, logging its failure: a bad round never stops the schedule. */
+function guarded(what: string, task: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try { await task(); } catch (e) { log.error({ err: e }, `${what} failed`); }
+  };
+}
+
 /** Runs `task` unless it is already running: a slow round never overlaps the next. */
 function serial(task: () => Promise<void>): () => Promise<void> {
   let running = false;
@@ -63,35 +70,28 @@ function serial(task: () => Promise<void>): () => Promise<void> {
   };
 }
 
-const digests = (mode: 'hourly' | 'daily') => serial(async () => {
-  try {
-    const { sent, failed } = await sendDigests(runtime.db, sink, mode, Date.now);
-    if (sent + failed > 0) log.info({ sent, failed, mode }, `${mode} digests: ${sent} sent, ${failed} failed`);
-  } catch (e) {
-    log.error({ err: e }, `${mode} digests failed`);
-  }
+const digests = (mode: 'hourly' | 'daily') => guarded(`${mode} digests`, async () => {
+  const { sent, failed } = await sendDigests(runtime.db, sink, mode, Date.now);
+  if (sent + failed > 0) log.info({ sent, failed, mode }, `${mode} digests: ${sent} sent, ${failed} failed`);
 });
 
-const deliver = serial(async () => {
-  try {
-    const { sent, failed } = await drainOutbox(runtime.db, sink, Date.now);
-    if (sent + failed > 0) log.info({ sent, failed }, `delivery: ${sent} messages sent, ${failed} failed`);
-    const edits = await applyEdits(runtime.db, sink);
-    if (edits.edited + edits.failed > 0) log.info(edits, `alerts updated with new reports: ${edits.edited} edited, ${edits.failed} failed`);
-  } catch (e) {
-    log.error({ err: e }, 'delivery failed');
-  }
+// Called after each cycle and every 15 s for retries, so it must not overlap itself.
+const deliver = serial(guarded('delivery', async () => {
+  const { sent, failed } = await drainOutbox(runtime.db, sink, Date.now);
+  if (sent + failed > 0) log.info({ sent, failed }, `delivery: ${sent} messages sent, ${failed} failed`);
+  const edits = await applyEdits(runtime.db, sink);
+  if (edits.edited + edits.failed > 0) log.info(edits, `alerts updated with new reports: ${edits.edited} edited, ${edits.failed} failed`);
+}));
+
+const poll = guarded('polling cycle', async () => {
+  const report = await pollOnce(deps);
+  const { outcomes: _outcomes, ...figures } = report;
+  setMeta(runtime.db, LAST_CYCLE_KEY, JSON.stringify({ at: Date.now(), ...figures } satisfies CycleFigures));
+  log.info(figures, `cycle: ${report.feeds} feeds polled, ${report.notModified} not modified, ${report.errors} failed, ${report.new} new items, ${report.hits} hits, ${report.ms} ms`);
 });
 
 async function cycle(): Promise<void> {
-  try {
-    const report = await pollOnce(deps);
-    const { outcomes: _outcomes, ...figures } = report;
-    setMeta(runtime.db, LAST_CYCLE_KEY, JSON.stringify({ at: Date.now(), ...figures } satisfies CycleFigures));
-    log.info(figures, `cycle: ${report.feeds} feeds polled, ${report.notModified} not modified, ${report.errors} failed, ${report.new} new items, ${report.hits} hits, ${report.ms} ms`);
-  } catch (e) {
-    log.error({ err: e }, 'polling cycle failed');
-  }
+  await poll();
   await deliver();
 }
 

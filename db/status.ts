@@ -1,4 +1,4 @@
-// Figures for /status: feeds by health, the outbox's depth, and the last cycle as recorded.
+// Feeds by health, for /status.
 
 import type { Db } from './open.ts';
 import { sql } from './statements.ts';
@@ -9,12 +9,4 @@ export function feedHealth(db: Db): FeedHealth {
   const r = sql(db, `SELECT SUM(status = 'active' AND consecutive_failures = 0) AS ok, SUM(status = 'active' AND consecutive_failures > 0) AS failing,
       SUM(status = 'dead') AS dead, SUM(status = 'disabled') AS disabled FROM feeds`).get() as Record<keyof FeedHealth, number | null>;
   return { ok: r.ok ?? 0, failing: r.failing ?? 0, dead: r.dead ?? 0, disabled: r.disabled ?? 0 };
-}
-
-export function getMeta(db: Db, key: string): string | undefined {
-  return (sql(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-}
-
-export function setMeta(db: Db, key: string, value: string): void {
-  sql(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }

@@ -6,6 +6,8 @@ import { sql } from './statements.ts';
 import { storyKeys, type StoryCandidate } from '../feeds/stories/assign.ts';
 import type { StoryFeatures } from '../feeds/stories/features.ts';
 
+const CANDIDATE_COLUMNS = 's.id, s.themes, s.countries, s.numbers, s.names, s.first_published_at, s.last_published_at';
+
 interface StoryRow { id: number; themes: string; countries: string; numbers: string; names: string; first_published_at: number; last_published_at: number }
 
 const toCandidate = (r: StoryRow): StoryCandidate => ({
@@ -29,7 +31,7 @@ export function createStory(db: Db, firstItemId: number, title: string, f: Story
 
 /** The story of an item with the very same text published since, if any: a syndicated copy. */
 export function sameTextStory(db: Db, contentHash: string, exceptItemId: number, since: number): StoryCandidate | undefined {
-  const row = sql(db, `SELECT s.id, s.themes, s.countries, s.numbers, s.names, s.first_published_at, s.last_published_at
+  const row = sql(db, `SELECT ${CANDIDATE_COLUMNS}
       FROM items i JOIN stories s ON s.id = i.story_id
       WHERE i.content_hash = ? AND i.id <> ? AND s.last_published_at >= ? LIMIT 1`).get(contentHash, exceptItemId, since) as StoryRow | undefined;
   return row ? toCandidate(row) : undefined;
@@ -41,7 +43,7 @@ export function sameTextStory(db: Db, contentHash: string, exceptItemId: number,
  */
 export function candidateStories(db: Db, keys: readonly string[], since: number, limit: number): StoryCandidate[] {
   if (keys.length === 0) return [];
-  return (sql(db, `SELECT s.id, s.themes, s.countries, s.numbers, s.names, s.first_published_at, s.last_published_at
+  return (sql(db, `SELECT ${CANDIDATE_COLUMNS}
       FROM (SELECT story_id, COUNT(*) AS shared FROM story_keys WHERE key IN (SELECT value FROM json_each(?)) GROUP BY story_id) m
       JOIN stories s ON s.id = m.story_id
       WHERE s.last_published_at >= ?

@@ -3,8 +3,8 @@
 // CPU, run beside the main thread's parsing and SQLite writes.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { classifyItem, type ClassifyInput, type ThemeQuery } from './classify.ts';
-import { compileThemes, type ThemeMatcher } from './themes/match.ts';
+import { classifyItem, compileQueries, type ClassifyInput, type ThemeQuery } from './classify.ts';
+import type { ThemeMatcher } from './themes/match.ts';
 
 export type Request =
   | { readonly id: number; readonly kind: 'classify'; readonly items: readonly ClassifyInput[] }
@@ -12,16 +12,10 @@ export type Request =
 
 export type Reply = { readonly id: number; readonly ok: true; readonly result?: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
 
-function compile(themes: readonly ThemeQuery[]): ThemeMatcher {
-  const compiled = compileThemes(themes);
-  if (!compiled.ok) throw new Error(compiled.error);
-  return compiled.matcher;
-}
-
 const port = parentPort!;
 let matcher: ThemeMatcher | undefined;
 try {
-  matcher = compile((workerData as { themes: ThemeQuery[] }).themes);
+  matcher = compileQueries((workerData as { themes: ThemeQuery[] }).themes);
   port.postMessage({ id: 0, ok: true } satisfies Reply);
 } catch (e) {
   port.postMessage({ id: 0, ok: false, error: (e as Error).message } satisfies Reply);
@@ -30,7 +24,7 @@ try {
 port.on('message', (request: Request) => {
   try {
     if (request.kind === 'themes') {
-      matcher = compile(request.themes);
+      matcher = compileQueries(request.themes);
       port.postMessage({ id: request.id, ok: true } satisfies Reply);
     } else {
       port.postMessage({ id: request.id, ok: true, result: request.items.map((item) => classifyItem(item, matcher!)) } satisfies Reply);

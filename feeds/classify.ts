@@ -4,7 +4,7 @@
 
 import { recogniseCountries } from './countries/recognise.ts';
 import { detectLanguage } from './language.ts';
-import { documentOf, type ThemeMatcher } from './themes/match.ts';
+import { compileThemes, documentOf, type ThemeMatcher } from './themes/match.ts';
 import type { NewsItem, Theme, ThemeHit } from './types.ts';
 
 /** What classification reads of an item: small enough to post to a worker. */
@@ -37,15 +37,19 @@ export function classifyItem(item: ClassifyInput, matcher: ThemeMatcher): Classi
   };
 }
 
+/** Compiles stored themes, whose queries were checked when saved; throws the first error. */
+export function compileQueries(themes: readonly ThemeQuery[]): ThemeMatcher {
+  const compiled = compileThemes(themes);
+  if (!compiled.ok) throw new Error(compiled.error);
+  return compiled.matcher;
+}
+
 /** Classifies on the calling thread: for tests and tools where a worker would only add start-up. */
-export function inlineClassifier(matcher: ThemeMatcher, compile?: (themes: readonly ThemeQuery[]) => ThemeMatcher): Classifier {
+export function inlineClassifier(matcher: ThemeMatcher): Classifier {
   let current = matcher;
   return {
     classify: async (items) => items.map((item) => classifyItem(item, current)),
-    setThemes: async (themes) => {
-      if (!compile) throw new Error('this classifier cannot change its themes');
-      current = compile(themes);
-    },
+    setThemes: async (themes) => { current = compileQueries(themes); },
     close: async () => {},
   };
 }

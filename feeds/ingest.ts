@@ -33,7 +33,7 @@ export async function classifyNew(db: Db, feedId: number, items: readonly NewsIt
   return new Map(fresh.map((item, i) => [item, classes[i]!]));
 }
 
-/** Stories compared with a new report at most: those sharing the most countries, numbers and names. */
+/** Stories compared with a new report at most: those sharing the most numbers and names. */
 const MAX_CANDIDATES = 40;
 
 /** Joins the item to the recent story that reports the same event, or starts one. */
@@ -41,11 +41,16 @@ function placeInStory(db: Db, itemId: number, item: NewsItem, hash: string, feat
   const since = features.publishedAt - WINDOW_MS;
   // The same text from another outlet (a wire copy) is the same report of the same event.
   const copy = sameTextStory(db, hash, itemId, since);
-  const recent = copy ? [copy] : candidateStories(db, storyKeys(features), since, MAX_CANDIDATES);
-  const choice = copy ? { join: copy.id } : assignStory(features, recent);
+  if (copy) {
+    // A copy adds no feature; the story only needs its times moved when the copy is later.
+    if (features.publishedAt > copy.lastAt) updateStory(db, mergeFeatures(copy, features), now);
+    markStoryGrew(db, copy.id);
+    return copy.id;
+  }
+  const recent = candidateStories(db, storyKeys(features), since, MAX_CANDIDATES);
+  const choice = assignStory(features, recent);
   if (choice.join === null) return createStory(db, itemId, item.title, features, now);
-  // A copy adds no feature; the story only needs its times moved when the copy is later.
-  if (!copy || features.publishedAt > copy.lastAt) updateStory(db, mergeFeatures(recent.find((s) => s.id === choice.join)!, features), now);
+  updateStory(db, mergeFeatures(recent.find((s) => s.id === choice.join)!, features), now);
   markStoryGrew(db, choice.join);
   return choice.join;
 }
@@ -73,9 +78,7 @@ export function ingestItems(
       if (itemHits.length === 0) continue;
       hits += itemHits.length;
       insertHits(db, outcome.id, itemHits);
-      const storyId = placeInStory(db, outcome.id, item, hash, storyFeatures(
-        { title: item.title, summary: item.summary || item.text, publishedAt: item.publishedAt.getTime() }, itemHits.map((h) => h.themeId), countries,
-      ), now);
+      const storyId = placeInStory(db, outcome.id, item, hash, storyFeatures(item, itemHits.map((h) => h.themeId), countries), now);
       setItemStory(db, outcome.id, storyId);
       if (now - item.publishedAt.getTime() > alertMaxAgeMs) continue;
       for (const sub of subscriptions) {

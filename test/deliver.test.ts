@@ -56,6 +56,8 @@ describe('drainOutbox', () => {
     expect(sent[0]!.stories).toHaveLength(1);
     expect(sent[0]!.stories[0]!.alerts.map((a) => a.themeId).sort()).toEqual(['cyberattacks', 'disinformation', 'election-interference']);
     expect(outboxCounts(db)).toEqual({ pending: 0, sent: 3, failed: 0 });
+    // The message id is kept, so later reports of the story can edit the message.
+    expect(db.prepare('SELECT DISTINCT message_id AS id FROM outbox').all()).toEqual([{ id: 'm1' }]);
     expect(await drainOutbox(db, sink, () => NOW)).toEqual({ sent: 0, failed: 0 });
   });
 

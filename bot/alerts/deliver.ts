@@ -10,6 +10,7 @@ import {
 import { storyReports, type StoryReport } from '../../db/stories.ts';
 import type { Db } from '../../db/open.ts';
 import { pauseChannel } from '../../db/subscriptions.ts';
+import { groupBy } from './group-by.ts';
 
 /** One story for one channel: its rows, one per theme of the channel it hit, same item. */
 export interface StoryAlert {
@@ -49,24 +50,13 @@ const CHANNELS_AT_ONCE = 8;
 
 /** A channel gets one entry per story, whatever number of its themes the story hits. */
 export function groupByStory(alerts: readonly PendingAlert[]): StoryAlert[] {
-  const groups = new Map<string, PendingAlert[]>();
-  for (const a of alerts) {
-    const key = `${a.channelId}\u0000${a.storyId}`;
-    const group = groups.get(key);
-    if (group) group.push(a); else groups.set(key, [a]);
-  }
-  return [...groups.values()].map((rows) => ({ storyId: rows[0]!.storyId, alerts: rows }));
+  return [...groupBy(alerts, (a) => `${a.channelId}\u0000${a.storyId}`).values()].map((rows) => ({ storyId: rows[0]!.storyId, alerts: rows }));
 }
 
 /** Unplanned due rows into messages: per channel, stories in order, MAX_STORIES at most each. */
 export function planMessages(alerts: readonly PendingAlert[]): OutgoingMessage[] {
-  const byChannel = new Map<string, StoryAlert[]>();
-  for (const story of groupByStory(alerts)) {
-    const channelId = story.alerts[0]!.channelId;
-    byChannel.set(channelId, [...(byChannel.get(channelId) ?? []), story]);
-  }
   const messages: OutgoingMessage[] = [];
-  for (const [channelId, stories] of byChannel) {
+  for (const [channelId, stories] of groupBy(groupByStory(alerts), (s) => s.alerts[0]!.channelId)) {
     for (let i = 0; i < stories.length; i += MAX_STORIES) {
       const chunk = stories.slice(i, i + MAX_STORIES);
       // Outbox ids are unique, so the lowest one names the message for good (25 characters at most).
@@ -118,11 +108,9 @@ async function deliver(db: Db, sink: AlertSink, message: OutgoingMessage, now: (
  * (a crash, a failure) goes again as planned first, and new stories wait for the next period.
  */
 export async function sendDigests(db: Db, sink: AlertSink, mode: 'hourly' | 'daily', now: () => number): Promise<{ sent: number; failed: number }> {
-  const byChannel = new Map<string, PendingAlert[]>();
-  for (const a of digestAlerts(db, mode, now())) byChannel.set(a.channelId, [...(byChannel.get(a.channelId) ?? []), a]);
   let sent = 0;
   let failed = 0;
-  for (const [channelId, rows] of byChannel) {
+  for (const [channelId, rows] of groupBy(digestAlerts(db, mode, now()), (a) => a.channelId)) {
     const planned = rows.find((a) => a.nonce)?.nonce;
     const chosen = planned ? plannedAlerts(db, planned) : rows;
     const nonce = planned ?? `dg${Math.min(...rows.map((a) => a.id))}`;
@@ -159,9 +147,7 @@ export async function drainOutbox(db: Db, sink: AlertSink, now: () => number): P
   for (;;) {
     const messages = messagesDue(db, now());
     if (messages.length === 0) return { sent, failed };
-    const queues = new Map<string, OutgoingMessage[]>();
-    for (const m of messages) queues.set(m.channelId, [...(queues.get(m.channelId) ?? []), m]);
-    const channels = [...queues.values()];
+    const channels = [...groupBy(messages, (m) => m.channelId).values()];
     const worker = async () => {
       for (let queue = channels.shift(); queue; queue = channels.shift()) {
         for (const m of queue) if (await deliver(db, sink, m, now)) sent++; else failed++;

@@ -4,6 +4,7 @@
 
 import { escapeMarkdown, type APIEmbed, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { StoryAlert } from './deliver.ts';
+import { groupBy } from './group-by.ts';
 import type { StoryReport } from '../../db/stories.ts';
 import { flagOf } from '../../feeds/countries/recognise.ts';
 import type { Theme } from '../../feeds/types.ts';
@@ -24,6 +25,21 @@ function escapeInline(text: string): string {
 /** Feed text on one line and inert: markdown, masked links and mentions shown, never acted on. */
 export function escapeFeedText(text: string): string {
   return escapeInline(text.replace(/\s+/g, ' ').trim());
+}
+
+/** Feed text inert and cut to `max`; trimmed first, so a 100,000-character title costs nothing. */
+export function inert(text: string, max: number): string {
+  return cut(escapeFeedText(text.slice(0, 2 * max)), max);
+}
+
+/** Inert text linked to the item when it has a link. */
+export function linked(text: string, link: string): string {
+  return link ? `[${text}](${safeUrl(link)})` : text;
+}
+
+/** "Agence (fr)": an outlet with the language of its report. */
+export function sourceLabel(source: string, language: string | null, max: number): string {
+  return `${inert(source, max)}${language ? ` (${language})` : ''}`;
 }
 
 /** Cuts at a word boundary where one is near, with an ellipsis, to at most `max` characters. */
@@ -77,10 +93,7 @@ const ALSO_SHOWN = 5;
 /** The other outlets of a story: the first few linked with their language, then a count. */
 export function alsoReportedBy(reports: readonly StoryReport[]): string {
   if (reports.length === 0) return '';
-  const lines = reports.slice(0, ALSO_SHOWN).map((r) => {
-    const name = cut(escapeFeedText(r.source.slice(0, 200)), 60);
-    return `${r.link ? `[${name}](${safeUrl(r.link)})` : name}${r.language ? ` (${r.language})` : ''}`;
-  });
+  const lines = reports.slice(0, ALSO_SHOWN).map((r) => `${linked(inert(r.source, 60), r.link)}${r.language ? ` (${r.language})` : ''}`);
   const more = reports.length > ALSO_SHOWN ? `\nand ${reports.length - ALSO_SHOWN} more (/story shows every report)` : '';
   return cut(`${lines.join('\n')}${more}`, LIMITS.fieldValue);
 }
@@ -93,15 +106,14 @@ export function renderStoryEmbed(story: StoryAlert, themes: readonly ThemeLook[]
   const best = Math.max(...story.alerts.map((a) => a.score));
   const seconds = Math.floor(first.publishedAt / 1000);
   const themeLine = looks.map((t) => `${t.emoji} ${escapeFeedText(t.name)}`).join(' · ');
-  const source = `${cut(escapeFeedText(first.source.slice(0, 400)), 120)}${first.language ? ` (${first.language})` : ''} · <t:${seconds}:f>`;
+  const source = `${sourceLabel(first.source, first.language, 120)} · <t:${seconds}:f>`;
   const why = `Matched ${terms.map((t) => `"${t}"`).join(', ') || 'the theme query'} · score ${best.toFixed(2)} · /story ${story.storyId}`;
   const where = [...new Set([first.countries, ...(story.alsoReported ?? []).map((r) => r.countries)].flat())].sort().map(flagOf).join(' ');
   const also = alsoReportedBy(story.alsoReported ?? []);
   const fixed = themeLine.length + source.length + 'ThemesSource'.length + (where ? where.length + 'Countries'.length : 0) + (also ? also.length + ALSO.length : 0);
   const room = Math.max(0, budget - fixed);
   const titleMax = Math.min(LIMITS.title, Math.max(40, Math.floor(room * 0.35)));
-  // Cut before escaping too: a hostile feed's 100,000-character title costs nothing.
-  const title = cut(escapeFeedText(first.title.slice(0, 2 * LIMITS.title)) || '(no title)', titleMax);
+  const title = inert(first.title, titleMax) || '(no title)';
   const footer = cut(why, Math.min(LIMITS.footer, Math.max(20, Math.floor(room * 0.25))));
   const descMax = Math.min(EXCERPT, Math.max(0, room - title.length - footer.length));
   const excerptSource = (first.summary || first.title).slice(0, 2 * EXCERPT);
@@ -147,9 +159,9 @@ export function safeUrl(link: string): string {
 
 /** A digest: the period's stories in one message, one embed per theme, as many lines as fit. */
 export function renderDigestMessage(stories: readonly StoryAlert[], themes: readonly ThemeLook[], nonce: string, mode: 'hourly' | 'daily'): RESTPostAPIChannelMessageJSONBody {
-  const byTheme = new Map<string, StoryAlert[]>();
-  for (const s of stories) for (const a of s.alerts) byTheme.set(a.themeId, [...(byTheme.get(a.themeId) ?? []), s]);
-  const groups = [...byTheme].slice(0, LIMITS.embeds);
+  // A story that hit several of the channel's themes is listed under each.
+  const byTheme = groupBy(stories.flatMap((s) => s.alerts.map((a) => ({ themeId: a.themeId, story: s }))), (e) => e.themeId);
+  const groups = [...byTheme].map(([themeId, entries]) => [themeId, entries.map((e) => e.story)] as const).slice(0, LIMITS.embeds);
   const budget = Math.floor(LIMITS.total / Math.max(1, groups.length));
   const embeds = groups.map(([themeId, list]): APIEmbed => {
     const look = lookOf(themeId, themes);
@@ -159,8 +171,7 @@ export function renderDigestMessage(stories: readonly StoryAlert[], themes: read
     let used = 0;
     for (const [i, s] of list.entries()) {
       const a = s.alerts[0]!;
-      const headline = cut(escapeFeedText(a.title.slice(0, 300)) || '(no title)', 120);
-      const line = `• ${a.link ? `[${headline}](${safeUrl(a.link)})` : headline} — ${cut(escapeFeedText(a.source.slice(0, 200)), 60)} <t:${Math.floor(a.publishedAt / 1000)}:R>`;
+      const line = `• ${linked(inert(a.title, 120) || '(no title)', a.link)} — ${inert(a.source, 60)} <t:${Math.floor(a.publishedAt / 1000)}:R>`;
       const more = `…and ${list.length - i} more (/recent shows them)`;
       if (used + line.length + 1 > room - more.length) { lines.push(more); break; }
       lines.push(line);

@@ -6,7 +6,8 @@ import { builtinMatcher } from '../../feeds/themes/builtin-matcher.ts';
 import { documentOf, type ThemeMatcher } from '../../feeds/themes/match.ts';
 import { readInput } from './read-input.ts';
 import { parseFeedBytes } from '../../feeds/parse/parse-feed.ts';
-import { flagOf, recogniseCountries } from '../../feeds/countries/recognise.ts';
+import { classifyItem } from '../../feeds/classify.ts';
+import { flagOf } from '../../feeds/countries/recognise.ts';
 import { assignInOrder } from '../../feeds/stories/assign.ts';
 import { storyFeatures } from '../../feeds/stories/features.ts';
 import type { NewsItem, ThemeHit } from '../../feeds/types.ts';
@@ -70,27 +71,24 @@ export const matchCommand: CliCommand = {
     };
     const input = await readInput(file, io.readStdin);
     if (!input.ok) return fail(input.error);
-    const parsed = await parseFeedBytes(input.bytes, undefined, { fetchedAt: io.now() });
+    // Detected once, by classifyItem below, exactly as ingestion does.
+    const parsed = await parseFeedBytes(input.bytes, undefined, { fetchedAt: io.now(), detectLanguages: false });
     if (!parsed.ok) return fail(parsed.error);
     const { items } = parsed.feed;
     if (values.bench) {
       bench(items, selected.matcher, io);
       return 0;
     }
-    const classified = items.map((item) => ({
-      hits: selected.matcher.match(documentOf(item)),
-      countries: recogniseCountries(`${item.title}. ${(item.summary || item.text).slice(0, 1000)}`, item.language),
-    }));
+    const classified = items.map((item) => classifyItem(item, selected.matcher));
     // Story ids are the feed id of the story's first report, so they read the same in any run.
     const stories = values.stories
-      ? assignInOrder(items.map((item, i) => storyFeatures(
-        { title: item.title, summary: item.summary || item.text, publishedAt: item.publishedAt.getTime() },
-        classified[i]!.hits.map((h) => h.themeId), classified[i]!.countries,
-      ))).map((first) => items[first]!.guid)
+      ? assignInOrder(items.map((item, i) => storyFeatures(item, classified[i]!.hits.map((h) => h.themeId), classified[i]!.countries)))
+        .map((first) => items[first]!.guid)
       : undefined;
     items.forEach((item, i) => {
-      const { hits, countries } = classified[i]!;
-      io.stdout.write(values.json ? `${matchLine(item, hits, countries, stories?.[i])}\n` : humanLines(item, hits, countries, stories?.[i]));
+      const { hits, countries, language } = classified[i]!;
+      const shown = { ...item, language };
+      io.stdout.write(values.json ? `${matchLine(shown, hits, countries, stories?.[i])}\n` : humanLines(shown, hits, countries, stories?.[i]));
     });
     return 0;
   },

@@ -2,7 +2,7 @@
 // the buttons that page through it.
 
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type APIEmbed } from 'discord.js';
-import { cut, escapeFeedText, safeUrl, type ThemeLook } from '../alerts/render.ts';
+import { cut, inert, linked, sourceLabel, type ThemeLook } from '../alerts/render.ts';
 import type { RecentHit } from '../../db/recent.ts';
 
 /** What a list line shows: a recent hit, or a search result with the terms that fired. */
@@ -11,11 +11,9 @@ export type ListedItem = Omit<RecentHit, 'itemId' | 'moreReports'> & { readonly 
 export function renderItemList(title: string, items: readonly ListedItem[], themes: readonly ThemeLook[], footer: string): APIEmbed {
   const lines = items.map((item) => {
     const emoji = item.themeIds.map((id) => themes.find((t) => t.id === id)?.emoji ?? '').join('');
-    const headline = cut(escapeFeedText(item.title) || '(no title)', 150);
-    const linked = item.link ? `[${headline}](${safeUrl(item.link)})` : headline;
-    const terms = item.terms.length > 0 ? ` · ${cut(escapeFeedText(item.terms.slice(0, 5).join(', ')), 100)}` : '';
+    const terms = item.terms.length > 0 ? ` · ${inert(item.terms.slice(0, 5).join(', '), 100)}` : '';
     const more = item.moreReports ? ` · +${item.moreReports} report${item.moreReports > 1 ? 's' : ''}` : '';
-    return `${emoji} ${linked}\n${cut(escapeFeedText(item.source), 80)}${item.language ? ` (${item.language})` : ''} · <t:${Math.floor(item.publishedAt / 1000)}:R>${more}${terms}`;
+    return `${emoji} ${linked(inert(item.title, 150) || '(no title)', item.link)}\n${sourceLabel(item.source, item.language, 80)} · <t:${Math.floor(item.publishedAt / 1000)}:R>${more}${terms}`;
   });
   return {
     title: cut(title, 256),

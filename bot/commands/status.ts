@@ -5,7 +5,8 @@ import type { Command } from './command.ts';
 import { describeSubscription } from './subscriptions.ts';
 import { cut } from '../alerts/render.ts';
 import { outboxCounts } from '../../db/outbox.ts';
-import { feedHealth, getMeta } from '../../db/status.ts';
+import { getMeta } from '../../db/meta.ts';
+import { feedHealth } from '../../db/status.ts';
 import { pausedSubscriptions } from '../../db/subscriptions.ts';
 
 export const LAST_CYCLE_KEY = 'last_cycle';

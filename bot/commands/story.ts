@@ -3,7 +3,7 @@
 
 import { SlashCommandBuilder } from 'discord.js';
 import { userError, type Command } from './command.ts';
-import { cut, escapeFeedText, safeUrl } from '../alerts/render.ts';
+import { cut, inert, linked } from '../alerts/render.ts';
 import { getStory, storyReports } from '../../db/stories.ts';
 import { listThemes } from '../../db/themes.ts';
 import { flagOf } from '../../feeds/countries/recognise.ts';
@@ -21,16 +21,13 @@ export const story = {
     if (!found) return interaction.reply(userError(`There is no story ${id}. Alerts show their story's number at the bottom.`));
     const reports = storyReports(db, id);
     const themes = listThemes(db, interaction.guildId ?? undefined);
-    const lines = reports.slice(0, SHOWN).map((r) => {
-      const source = cut(escapeFeedText(r.source.slice(0, 200)), 60);
-      const headline = cut(escapeFeedText(r.title.slice(0, 300)), 110);
-      return `• ${r.link ? `[${source}](${safeUrl(r.link)})` : source}${r.language ? ` (${r.language})` : ''} <t:${Math.floor(r.publishedAt / 1000)}:f>\n  ${headline}`;
-    });
+    const lines = reports.slice(0, SHOWN).map((r) =>
+      `• ${linked(inert(r.source, 60), r.link)}${r.language ? ` (${r.language})` : ''} <t:${Math.floor(r.publishedAt / 1000)}:f>\n  ${inert(r.title, 110)}`);
     if (reports.length > SHOWN) lines.push(`…and ${reports.length - SHOWN} more`);
     const themeLine = found.themes.map((t) => { const look = themes.find((x) => x.id === t); return look ? `${look.emoji} ${look.name}` : t; }).join(' · ');
     return interaction.reply({
       embeds: [{
-        title: cut(`Story ${id}: ${escapeFeedText(found.title.slice(0, 300))}`, 256),
+        title: cut(`Story ${id}: ${inert(found.title, 240)}`, 256),
         description: cut(lines.join('\n'), 4096),
         fields: [
           { name: 'Themes', value: cut(themeLine || '—', 1024), inline: true },

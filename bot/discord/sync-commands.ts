@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Routes, type REST } from 'discord.js';
 import type { Command } from '../commands/command.ts';
 import type { Db } from '../../db/open.ts';
-import { getMeta, setMeta } from '../../db/status.ts';
+import { getMeta, setMeta } from '../../db/meta.ts';
 
 const KEY = 'commands_hash';
 

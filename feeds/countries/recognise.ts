@@ -31,9 +31,10 @@ interface Table {
 interface DataFile { countries: Record<string, string[]> }
 
 /** Library names that are ordinary words or other places in a language ("us", Georgia the US state). */
+let exclusions: Record<string, string[]> | undefined;
 function excluded(lang: string): string[] {
-  const file = JSON.parse(readFileSync(new URL('./exclude.json', import.meta.url), 'utf8')) as { languages: Record<string, string[]> };
-  return file.languages[lang] ?? [];
+  exclusions ??= (JSON.parse(readFileSync(new URL('./exclude.json', import.meta.url), 'utf8')) as { languages: Record<string, string[]> }).languages;
+  return exclusions[lang] ?? [];
 }
 
 function foldPhrase(form: string): string {
@@ -48,18 +49,23 @@ function libraryNames(lang: string): Map<string, string[]> {
       const entry = data.countries[code];
       if (entry) names.set(code, Array.isArray(entry) ? entry : [entry]);
     }
-  } catch {
+  } catch (e) {
     // The library has no file for this language: our data file alone serves it.
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
   }
   return names;
 }
 
+/** A language's data file; none for a language without one, but a broken file is an error. */
 function readData(lang: string): DataFile | undefined {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(`${DATA_DIR}${lang}.json`, 'utf8')) as DataFile;
-  } catch {
-    return undefined;
+    text = readFileSync(`${DATA_DIR}${lang}.json`, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
   }
+  return JSON.parse(text) as DataFile;
 }
 
 function buildTable(lang: string): Table {
@@ -97,11 +103,7 @@ function englishAbroad(): Table {
 
 /** Languages that have a data file; the others use the library's names only. */
 export function countryDataLanguages(): string[] {
-  try {
-    return readdirSync(DATA_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
-  } catch {
-    return [];
-  }
+  return readdirSync(DATA_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
 }
 
 /** Longest form first: "Northern Ireland" is GB, and its "Ireland" is not read again. */

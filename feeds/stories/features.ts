@@ -46,12 +46,12 @@ function numbersOf(text: string): string[] {
  * capitalises every noun, so common nouns come along too; the assignment weighs names only
  * together with countries and numbers, never alone.
  */
-function namesOf(text: string, exclude: ReadonlySet<string>): string[] {
+function namesOf(text: string): string[] {
   const keys = new Set<string>();
   for (const w of tokenize(text)) {
     const original = text.slice(w.start, w.end);
     const first = original[0]!;
-    if (w.text.length < 4 || first === first.toLowerCase() || exclude.has(w.text)) continue;
+    if (w.text.length < 4 || first === first.toLowerCase()) continue;
     const before = text.slice(Math.max(0, w.start - 3), w.start);
     if (w.start === 0 || /[.!?:"«„“]\s*$/.test(before)) continue;
     keys.add(nameKey(w.text));
@@ -59,10 +59,11 @@ function namesOf(text: string, exclude: ReadonlySet<string>): string[] {
   return [...keys];
 }
 
+/** An item's features: its headline and lead (the summary, else the start of the full text). */
 export function storyFeatures(
-  item: { readonly title: string; readonly summary: string; readonly publishedAt: number },
-  themes: readonly string[], countries: readonly string[], countryWords: ReadonlySet<string> = new Set(),
+  item: { readonly title: string; readonly summary: string; readonly text?: string; readonly publishedAt: Date | number },
+  themes: readonly string[], countries: readonly string[],
 ): StoryFeatures {
-  const text = `${item.title}. ${item.summary.slice(0, 600)}`;
-  return { themes, countries, numbers: numbersOf(text), names: namesOf(text, countryWords), publishedAt: item.publishedAt };
+  const text = `${item.title}. ${(item.summary || item.text || '').slice(0, 600)}`;
+  return { themes, countries, numbers: numbersOf(text), names: namesOf(text), publishedAt: Number(item.publishedAt) };
 }

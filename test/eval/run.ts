@@ -1,10 +1,10 @@
 // `npm run eval`: theme precision, recall and F1 on the labelled corpus, per theme and per
 // language, and the macro-F1. `-- --errors` also lists every miss and false alarm.
 
-import { loadCorpus, loadHeldoutStories } from './corpus.ts';
+import { loadCorpus, loadHeldoutStories, type LabelledItem } from './corpus.ts';
 import { evaluatePredictions, type Scored } from './metrics.ts';
 import { pairwiseStoryScores } from './stories.ts';
-import { recogniseCountries } from '../../feeds/countries/recognise.ts';
+import { classifyItem, type Classification } from '../../feeds/classify.ts';
 import { assignInOrder } from '../../feeds/stories/assign.ts';
 import { storyFeatures } from '../../feeds/stories/features.ts';
 import { builtinMatcher } from '../../feeds/themes/builtin-matcher.ts';
@@ -15,8 +15,20 @@ if (!selected.ok) throw new Error(selected.error);
 const themeIds = selected.themes.map((t) => t.id);
 const corpus = loadCorpus();
 
-const predictions = corpus.map((item) => {
-  const hits = selected.matcher.match({ title: item.title, body: item.summary });
+/** What ingestion works out for an item (declared language, themes, countries). */
+const classify = (item: LabelledItem): Classification =>
+  classifyItem({ title: item.title, summary: item.summary, text: '', language: item.lang }, selected.matcher);
+/** Stories over items in publication order, from their classifications, as ingestion assigns them. */
+const storiesOf = (items: readonly LabelledItem[], classes: readonly Classification[]) => {
+  const features = items.map((item, i) => storyFeatures(
+    { title: item.title, summary: item.summary, publishedAt: Date.parse(item.published) }, classes[i]!.hits.map((h) => h.themeId), classes[i]!.countries,
+  ));
+  return { features, assigned: assignInOrder(features) };
+};
+
+const classes = corpus.map(classify);
+const predictions = corpus.map((item, i) => {
+  const hits = classes[i]!.hits;
   const predicted = hits.map((h) => h.themeId);
   if (showErrors) {
     for (const t of themeIds) {
@@ -47,11 +59,7 @@ console.log(`\nmacro-F1 ${pct(report.macroF1)}`);
 
 // Stories: every item in publication order, assigned as ingestion would; pairs judged against
 // the corpus's story labels (the same event from several outlets and languages).
-const features = corpus.map((item, i) => storyFeatures(
-  { title: item.title, summary: item.summary, publishedAt: Date.parse(item.published) },
-  predictions[i]!.predicted, recogniseCountries(`${item.title}. ${item.summary}`, item.lang),
-));
-const assigned = assignInOrder(features);
+const { features, assigned } = storiesOf(corpus, classes);
 const stories = pairwiseStoryScores(corpus.map((i) => i.story), assigned);
 const labelled = corpus.filter((i) => i.story).length;
 console.log(`\nstories: ${labelled} items labelled with ${new Set(corpus.map((i) => i.story).filter(Boolean)).size} events; pairwise "same story"`);
@@ -60,12 +68,7 @@ console.log(`  ${row('same story', stories)}`);
 // A held-out set written after the assignment was built, never tuned on.
 const heldout = loadHeldoutStories();
 if (heldout.length > 0) {
-  const heldFeatures = heldout.map((item) => storyFeatures(
-    { title: item.title, summary: item.summary, publishedAt: Date.parse(item.published) },
-    selected.matcher.match({ title: item.title, body: item.summary }).map((h) => h.themeId),
-    recogniseCountries(`${item.title}. ${item.summary}`, item.lang),
-  ));
-  const held = pairwiseStoryScores(heldout.map((i) => i.story), assignInOrder(heldFeatures));
+  const held = pairwiseStoryScores(heldout.map((i) => i.story), storiesOf(heldout, heldout.map(classify)).assigned);
   console.log(`held-out stories: ${heldout.length} items, ${new Set(heldout.map((i) => i.story)).size} events`);
   console.log(`  ${row('same story (held out)', held)}`);
 }

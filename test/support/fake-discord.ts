@@ -73,10 +73,15 @@ const snowflake = () => String(++lastSnowflake);
 
 const EMBED_LIMITS = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256 };
 
+interface EmbedBody {
+  title?: unknown; description?: unknown; url?: unknown; footer?: { text?: unknown }; author?: { name?: unknown };
+  fields?: { name?: unknown; value?: unknown }[];
+}
+
 /** Discord's checks on a message body that matter to us; a sentence per problem. */
 export function validateMessage(body: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const embeds = (body.embeds ?? []) as Record<string, any>[];
+  const embeds = (body.embeds ?? []) as EmbedBody[];
   if (!body.content && embeds.length === 0 && !body.components && !(Array.isArray(body.files) && body.files.length > 0)) problems.push('Cannot send an empty message');
   if (typeof body.content === 'string' && body.content.length > 2000) problems.push('content: must be 2000 or fewer in length');
   if (embeds.length > 10) problems.push('embeds: must be 10 or fewer in length');
